@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+// swiftlet: an OCI container runtime. Module layout and dependency direction: see ../shared/STYLE.md and README.md.
+import PackageDescription
+
+let package = Package(
+    name: "swiftlet",
+    products: [
+        .executable(name: "swiftlet", targets: ["swiftlet"]),
+    ],
+    targets: [
+        // C wrappers for what Glibc does not expose to Swift (clone3, setns, pivot_root, openat2, …).
+        .target(name: "CLinuxShim"),
+        // libseccomp through pkg-config (Debian: libseccomp-dev).
+        .systemLibrary(name: "CSeccomp", pkgConfig: "libseccomp", providers: [.apt(["libseccomp-dev"])]),
+        // The runtime-spec as value types, decoding with JSON paths, validation. Pure: no syscalls.
+        .target(name: "OCISpec"),
+        // Typed Swift over the kernel: owning fds, Errno, mounts, namespaces, capabilities, rlimits.
+        .target(name: "LinuxSys", dependencies: ["CLinuxShim"]),
+        // cgroup drivers (v1, v2, hybrid), one file per controller.
+        .target(name: "Cgroups", dependencies: ["OCISpec", "LinuxSys"]),
+        // linux.seccomp → libseccomp filter, compiled in the parent, loaded in the child.
+        .target(name: "Seccomp", dependencies: ["OCISpec", "LinuxSys", "CSeccomp"]),
+        // Containers, state store, lifecycle operations, the setup pipeline.
+        .target(name: "RuntimeCore", dependencies: ["OCISpec", "LinuxSys", "Cgroups", "Seccomp"]),
+        // The command line: parsing and printing only.
+        .executableTarget(name: "swiftlet", dependencies: ["RuntimeCore", "OCISpec", "LinuxSys"]),
+
+        .testTarget(name: "OCISpecTests", dependencies: ["OCISpec"]),
+        .testTarget(name: "LinuxSysTests", dependencies: ["LinuxSys"]),
+        .testTarget(name: "RuntimeCoreTests", dependencies: ["RuntimeCore"]),
+        // Drives the built binary as root on real bundles (see Tests/IntegrationTests/README.md).
+        .testTarget(name: "IntegrationTests", dependencies: ["OCISpec"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

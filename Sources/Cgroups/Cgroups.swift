@@ -1,0 +1,1 @@
+// Cgroups module placeholder; replaced as the module is filled.

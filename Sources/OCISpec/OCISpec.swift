@@ -1,0 +1,1 @@
+// OCISpec module placeholder; replaced as the module is filled.

@@ -1,0 +1,1 @@
+// RuntimeCore module placeholder; replaced as the module is filled.

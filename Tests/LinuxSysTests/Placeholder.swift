@@ -1,0 +1,3 @@
+import Testing
+@testable import LinuxSys
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import OCISpec
+@Test func moduleLinks() { #expect(Bool(true)) }

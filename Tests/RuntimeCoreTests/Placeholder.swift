@@ -1,0 +1,3 @@
+import Testing
+@testable import RuntimeCore
+@Test func moduleLinks() { #expect(Bool(true)) }
