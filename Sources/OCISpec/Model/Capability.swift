@@ -1,0 +1,51 @@
+/// Linux capabilities by their spec names, with the kernel's bit numbers (linux/capability.h).
+public enum Capability: String, SpecEnum {
+    case chown = "CAP_CHOWN"
+    case dacOverride = "CAP_DAC_OVERRIDE"
+    case dacReadSearch = "CAP_DAC_READ_SEARCH"
+    case fowner = "CAP_FOWNER"
+    case fsetid = "CAP_FSETID"
+    case kill = "CAP_KILL"
+    case setgid = "CAP_SETGID"
+    case setuid = "CAP_SETUID"
+    case setpcap = "CAP_SETPCAP"
+    case linuxImmutable = "CAP_LINUX_IMMUTABLE"
+    case netBindService = "CAP_NET_BIND_SERVICE"
+    case netBroadcast = "CAP_NET_BROADCAST"
+    case netAdmin = "CAP_NET_ADMIN"
+    case netRaw = "CAP_NET_RAW"
+    case ipcLock = "CAP_IPC_LOCK"
+    case ipcOwner = "CAP_IPC_OWNER"
+    case sysModule = "CAP_SYS_MODULE"
+    case sysRawio = "CAP_SYS_RAWIO"
+    case sysChroot = "CAP_SYS_CHROOT"
+    case sysPtrace = "CAP_SYS_PTRACE"
+    case sysPacct = "CAP_SYS_PACCT"
+    case sysAdmin = "CAP_SYS_ADMIN"
+    case sysBoot = "CAP_SYS_BOOT"
+    case sysNice = "CAP_SYS_NICE"
+    case sysResource = "CAP_SYS_RESOURCE"
+    case sysTime = "CAP_SYS_TIME"
+    case sysTtyConfig = "CAP_SYS_TTY_CONFIG"
+    case mknod = "CAP_MKNOD"
+    case lease = "CAP_LEASE"
+    case auditWrite = "CAP_AUDIT_WRITE"
+    case auditControl = "CAP_AUDIT_CONTROL"
+    case setfcap = "CAP_SETFCAP"
+    case macOverride = "CAP_MAC_OVERRIDE"
+    case macAdmin = "CAP_MAC_ADMIN"
+    case syslog = "CAP_SYSLOG"
+    case wakeAlarm = "CAP_WAKE_ALARM"
+    case blockSuspend = "CAP_BLOCK_SUSPEND"
+    case auditRead = "CAP_AUDIT_READ"
+    case perfmon = "CAP_PERFMON"
+    case bpf = "CAP_BPF"
+    case checkpointRestore = "CAP_CHECKPOINT_RESTORE"
+
+    public static let specKind = "capability"
+
+    /// The CAP_* bit number; declaration order is kernel order.
+    public var kernelValue: Int32 {
+        Int32(Self.allCases.firstIndex(of: self) ?? 0)
+    }
+}

@@ -1,1 +1,0 @@
-// OCISpec module placeholder; replaced as the module is filled.

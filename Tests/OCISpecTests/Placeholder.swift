@@ -1,3 +1,0 @@
-import Testing
-@testable import OCISpec
-@Test func moduleLinks() { #expect(Bool(true)) }
