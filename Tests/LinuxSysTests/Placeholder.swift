@@ -1,3 +1,0 @@
-import Testing
-@testable import LinuxSys
-@Test func moduleLinks() { #expect(Bool(true)) }
