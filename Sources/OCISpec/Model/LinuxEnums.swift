@@ -88,8 +88,11 @@ public enum LinuxMemoryPolicyMode: String, SpecEnum {
         Int32(Self.allCases.firstIndex(of: self) ?? 0)
     }
 
-    /// MPOL_DEFAULT and MPOL_LOCAL take no nodes; the others need at least one.
-    public var takesNodes: Bool { self != .default && self != .local }
+    /// MPOL_DEFAULT and MPOL_LOCAL take no nodes.
+    public var forbidsNodes: Bool { self == .default || self == .local }
+
+    /// These need at least one node (MPOL_PREFERRED without nodes means "local").
+    public var requiresNodes: Bool { self == .bind || self == .interleave || self == .weightedInterleave || self == .preferredMany }
 }
 
 public enum LinuxMemoryPolicyFlag: String, SpecEnum {

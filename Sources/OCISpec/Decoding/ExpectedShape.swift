@@ -1,0 +1,46 @@
+/// Names the JSON a Swift type expects, in words: "a string", "an array of strings", "an unsigned 32-bit integer".
+enum ExpectedShape {
+    static func singular(_ type: Any.Type) -> String {
+        if let optional = type as? any OptionalShape.Type { return singular(optional.wrappedType) }
+        if type == String.self { return "a string" }
+        if type == Bool.self { return "a boolean" }
+        if let integer = type as? any FixedWidthInteger.Type { return integerWords(integer, article: true) }
+        if type == Double.self || type == Float.self { return "a number" }
+        if let spec = type as? any SpecEnum.Type { return spec.specKind.first.map { "aeiouAEIOU".contains($0) } == true ? "an \(spec.specKind) string" : "a \(spec.specKind) string" }
+        if let array = type as? any ArrayShape.Type { return "an array of \(plural(array.elementType))" }
+        return "an object"
+    }
+
+    static func plural(_ type: Any.Type) -> String {
+        if let optional = type as? any OptionalShape.Type { return plural(optional.wrappedType) }
+        if type == String.self { return "strings" }
+        if type == Bool.self { return "booleans" }
+        if let integer = type as? any FixedWidthInteger.Type { return integerWords(integer, article: false) + "s" }
+        if type == Double.self || type == Float.self { return "numbers" }
+        if let spec = type as? any SpecEnum.Type { return "\(spec.specKind) strings" }
+        if let array = type as? any ArrayShape.Type { return "arrays of \(plural(array.elementType))" }
+        return "objects"
+    }
+
+    static func integerWords(_ type: any FixedWidthInteger.Type, article: Bool) -> String {
+        let words = (type.isSigned ? "" : "unsigned ") + "\(type.bitWidth)-bit integer"
+        guard article else { return words }
+        return type.isSigned ? "a " + words : "an " + words
+    }
+}
+
+protocol OptionalShape {
+    static var wrappedType: Any.Type { get }
+}
+
+extension Optional: OptionalShape {
+    static var wrappedType: Any.Type { Wrapped.self }
+}
+
+protocol ArrayShape {
+    static var elementType: Any.Type { get }
+}
+
+extension Array: ArrayShape {
+    static var elementType: Any.Type { Element.self }
+}

@@ -1,0 +1,18 @@
+/// Collects decoding problems as they are found, shared by every decoder and container of one decode.
+final class ProblemRecorder {
+    private(set) var problems: [ConfigProblem] = []
+    /// Paths of optional fields that were left nil because something inside them failed;
+    /// semantic checks that read them are skipped rather than reporting consequences of the first problem.
+    private(set) var droppedPaths: [String] = []
+
+    func record(_ path: [any CodingKey], _ message: String) {
+        problems.append(.error(JSONPath.render(path), message))
+    }
+
+    func dropped(_ path: [any CodingKey]) {
+        droppedPaths.append(JSONPath.render(path))
+    }
+}
+
+/// Thrown after a problem has been recorded, so that ancestors unwind without recording it again.
+struct ProblemAlreadyRecorded: Error {}

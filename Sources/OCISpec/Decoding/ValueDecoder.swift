@@ -1,0 +1,147 @@
+/// A `Decoder` over `JSONValue` that records every problem (with its JSON path) instead of stopping at the first.
+///
+/// How "every problem at once" works with synthesized `Codable`:
+/// - a failure is recorded where it is found (innermost path), then `ProblemAlreadyRecorded` unwinds;
+/// - `decodeIfPresent` swallows that and returns nil, so the parent struct keeps decoding its other fields;
+/// - an array whose element fails still decodes the remaining elements (to record their problems) before failing;
+/// - a required field's failure therefore propagates to the nearest optional ancestor.
+final class ValueDecoder: Decoder {
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+    let recorder: ProblemRecorder
+    /// What the type being decoded wants, for "expected …" messages.
+    let expected: String
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(value: JSONValue, codingPath: [any CodingKey], recorder: ProblemRecorder, expected: String) {
+        self.value = value
+        self.codingPath = codingPath
+        self.recorder = recorder
+        self.expected = expected
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let object) = value else { throw mismatch() }
+        return KeyedDecodingContainer(ObjectContainer<Key>(object: object, decoder: self))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let elements) = value else { throw mismatch() }
+        return ArrayContainer(elements: elements, decoder: self)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleValueContainer(decoder: self)
+    }
+
+    private func mismatch() -> ProblemAlreadyRecorded {
+        recorder.record(codingPath, "expected \(expected), found \(value.kindDescription)")
+        return ProblemAlreadyRecorded()
+    }
+
+    // MARK: the one place values are decoded
+
+    /// Decodes `type` from `value` at `path`; any failure is recorded before `ProblemAlreadyRecorded` is thrown.
+    func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey]) throws -> T {
+        if let primitive = try decodePrimitive(type, from: value, at: path) {
+            return primitive
+        }
+        if let mapType = type as? any StringKeyedDecodable.Type {
+            guard let map = try mapType.decodeCollecting(from: value, at: path, using: self) as? T else {
+                throw ProblemAlreadyRecorded()
+            }
+            return map
+        }
+        let child = ValueDecoder(value: value, codingPath: path, recorder: recorder, expected: ExpectedShape.singular(type))
+        do {
+            return try T(from: child)
+        } catch let error as ProblemAlreadyRecorded {
+            throw error
+        } catch let error as DecodingError {
+            record(error, fallbackPath: path)
+            throw ProblemAlreadyRecorded()
+        } catch {
+            recorder.record(path, "\(error)")
+            throw ProblemAlreadyRecorded()
+        }
+    }
+
+    /// Strings, booleans and numbers, converted with range checks; nil when `T` is not one of them.
+    private func decodePrimitive<T>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey]) throws -> T? {
+        if type == String.self {
+            guard case .string(let text) = value else { throw typeMismatch(type, value, path) }
+            return text as? T
+        }
+        if type == Bool.self {
+            guard case .bool(let flag) = value else { throw typeMismatch(type, value, path) }
+            return flag as? T
+        }
+        if let integerType = type as? any FixedWidthInteger.Type {
+            return try decodeInteger(integerType, from: value, at: path) as? T
+        }
+        if type == Double.self || type == Float.self {
+            guard case .number(let number) = value else { throw typeMismatch(type, value, path) }
+            guard let double = number.doubleValue else {
+                recorder.record(path, "\(number.literal) is out of range for a number")
+                throw ProblemAlreadyRecorded()
+            }
+            return (type == Float.self ? Float(double) as Any : double as Any) as? T
+        }
+        return nil
+    }
+
+    private func decodeInteger<I: FixedWidthInteger>(_ type: I.Type, from value: JSONValue, at path: [any CodingKey]) throws -> I {
+        guard case .number(let number) = value else { throw typeMismatch(type, value, path) }
+        if let integer = number.integer(I.self) { return integer }
+        let words = ExpectedShape.integerWords(type, article: true)
+        if number.isInteger {
+            recorder.record(path, "\(number.literal) is out of range for \(words) (\(I.min)…\(I.max))")
+        } else {
+            recorder.record(path, "expected \(words), found \(number.literal)")
+        }
+        throw ProblemAlreadyRecorded()
+    }
+
+    private func typeMismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> ProblemAlreadyRecorded {
+        recorder.record(path, "expected \(ExpectedShape.singular(type)), found \(value.kindDescription)")
+        return ProblemAlreadyRecorded()
+    }
+
+    /// DecodingErrors come from types' own `init(from:)` (an unknown enum value, for instance).
+    private func record(_ error: DecodingError, fallbackPath: [any CodingKey]) {
+        switch error {
+        case .dataCorrupted(let context), .valueNotFound(_, let context), .typeMismatch(_, let context):
+            recorder.record(context.codingPath.isEmpty ? fallbackPath : context.codingPath, context.debugDescription)
+        case .keyNotFound(let key, let context):
+            let base = context.codingPath.isEmpty ? fallbackPath : context.codingPath
+            recorder.record(base + [key], "missing required field")
+        @unknown default:
+            recorder.record(fallbackPath, "\(error)")
+        }
+    }
+}
+
+/// `[String: V]` decoded member by member, so that every bad member is reported, not just the first.
+protocol StringKeyedDecodable {
+    static func decodeCollecting(from value: JSONValue, at path: [any CodingKey], using decoder: ValueDecoder) throws -> Any
+}
+
+extension Dictionary: StringKeyedDecodable where Key == String, Value: Decodable {
+    static func decodeCollecting(from value: JSONValue, at path: [any CodingKey], using decoder: ValueDecoder) throws -> Any {
+        guard case .object(let object) = value else {
+            decoder.recorder.record(path, "expected an object, found \(value.kindDescription)")
+            throw ProblemAlreadyRecorded()
+        }
+        var result: [String: Value] = [:]
+        var failed = false
+        for member in object.members {
+            do {
+                result[member.key] = try decoder.decode(Value.self, from: member.value, at: path + [JSONMapKey(member.key)])
+            } catch {
+                failed = true
+            }
+        }
+        if failed { throw ProblemAlreadyRecorded() }
+        return result
+    }
+}
