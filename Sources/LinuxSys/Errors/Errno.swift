@@ -56,6 +56,7 @@ public struct Errno: Error, Equatable, Hashable, Sendable, CustomStringConvertib
     public static let ENOTEMPTY = Errno(39)
     public static let ELOOP = Errno(40)
     public static let ENODATA = Errno(61)
+    public static let EMSGSIZE = Errno(90)
     public static let EOPNOTSUPP = Errno(95)
     public static let EADDRINUSE = Errno(98)
     public static let ECONNRESET = Errno(104)
@@ -105,6 +106,7 @@ public struct Errno: Error, Equatable, Hashable, Sendable, CustomStringConvertib
         39: "directory not empty",
         40: "too many levels of symbolic links",
         61: "no data available",
+        90: "message too long",
         95: "operation not supported",
         98: "address already in use",
         104: "connection reset by peer",
