@@ -1,1 +1,0 @@
-// RuntimeCore module placeholder; replaced as the module is filled.

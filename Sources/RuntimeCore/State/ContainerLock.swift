@@ -1,0 +1,55 @@
+import FoundationEssentials
+import Glibc
+import LinuxSys
+
+/// An exclusive hold on one container's directory (flock on its fd), released when this value goes
+/// away. Only the holder writes or removes the container's state; see `StateStore` for the rule.
+public struct ContainerLock: ~Copyable {
+    public let id: String
+    /// `<root>/<id>`.
+    public let directory: String
+    private let descriptor: FileDescriptor
+
+    init(id: String, directory: String, descriptor: consuming FileDescriptor) {
+        self.id = id
+        self.directory = directory
+        self.descriptor = descriptor
+    }
+
+    /// The directory's fd, for the lifecycle's own files (e.g. a FIFO) created with the *at calls.
+    public var directoryFD: Int32 { descriptor.rawValue }
+
+    public func read() throws(RuntimeError) -> ContainerRecord {
+        try StateStore.decode(ContainerRecord.self, id: id, at: directory + "/" + StateStore.stateFileName)
+    }
+
+    /// Atomically replaces state.json (temp file, fsync, rename, fsync of the directory).
+    public func write(_ record: ContainerRecord) throws(RuntimeError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let bytes: [UInt8]
+        do { bytes = Array(try encoder.encode(record)) } catch {
+            throw .corruptState(id: id, detail: "cannot encode: \(error)")
+        }
+        do {
+            try AtomicStateFile.replace(
+                StateStore.stateFileName, in: descriptor.rawValue, directoryPath: directory, with: bytes)
+        } catch {
+            throw .system(stage: "write state", error)
+        }
+    }
+
+    /// Deletes the directory's contents, then the directory; the lock ends with it. Anyone waiting for
+    /// the lock then finds the directory unlinked and reports "container does not exist".
+    public consuming func remove() throws(RuntimeError) {
+        do {
+            try StateFileCalls.removeContents(ofDirectory: descriptor.rawValue, path: directory)
+            try FileSystem.remove(directory, isDirectory: true)
+        } catch {
+            throw .system(stage: "remove container state", error)
+        }
+    }
+
+    /// Releases the lock now (closing the fd); the same as letting the value go out of scope.
+    public consuming func unlock() {}
+}
