@@ -1,4 +1,5 @@
 import LinuxSys
+import OCISpec
 
 /// The runtime's user-facing errors. The first texts are runc's exact wording: containerd, CRI-O and
 /// podman match on them (e.g. "does not exist" to treat a delete as done).
@@ -16,6 +17,8 @@ public enum RuntimeError: Error, Sendable, CustomStringConvertible {
     /// A lifecycle operation the current status forbids, with runc's sentence, e.g.
     /// "cannot start a container that has stopped", "cannot delete container x that is not stopped: running".
     case invalidTransition(id: String, message: String)
+    /// config.json (or process.json) has problems; one `path: message` per line.
+    case invalidConfig(ConfigError)
     /// A system call failed during `stage`: rendered `stage: op path: strerror`.
     case system(stage: String, SystemError)
     /// A bad option value, e.g. runc's "invalid log-format: xml".
@@ -33,6 +36,7 @@ public enum RuntimeError: Error, Sendable, CustomStringConvertible {
         case .containerNotRunning: return "container not running"
         case .containerNotPaused: return "container not paused"
         case .invalidTransition(_, let message): return message
+        case .invalidConfig(let error): return error.description
         case .system(let stage, let error): return stage.isEmpty ? error.description : "\(stage): \(error)"
         case .invalidArgument(let message): return message
         case .notImplemented(let command): return "\(command): not implemented yet"

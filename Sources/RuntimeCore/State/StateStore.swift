@@ -126,16 +126,7 @@ public struct StateStore: Sendable {
         if !isValid(id) { throw .invalidContainerID(id: id) }
     }
 
-    // TODO: use OCISpec's ContainerID.validate once it lands (same rule: ^[\w+\-.]+$).
-    static func isValid(_ id: String) -> Bool {
-        guard !id.isEmpty, id != ".", id != ".." else { return false }
-        return id.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "_", "+", "-", ".": return true
-            default: return false
-            }
-        }
-    }
+    static func isValid(_ id: String) -> Bool { ContainerID.validate(id) == nil }
 
     static func decode<T: Decodable>(_ type: T.Type, id: String, at path: String) throws(RuntimeError) -> T {
         let bytes: [UInt8]

@@ -1,6 +1,10 @@
+import Glibc
+import LinuxSys
+import OCISpec
 import RuntimeCore
 
-/// `spec [--bundle d] [--rootless]`: writes a starter config.json (runc's default) into the bundle.
+/// `spec [--bundle d] [--rootless]`: writes a starter config.json (runc's default) into the bundle,
+/// refusing to replace an existing one.
 enum SpecCommand: Command {
     static let spec = CommandSpec(
         name: "spec", usage: "create a new specification file", argsUsage: "",
@@ -15,6 +19,22 @@ enum SpecCommand: Command {
         arity: .exactly(0))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let bundle = context.flags.string("bundle").flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        let config = Spec.runcDefault(
+            rootless: context.flags.bool("rootless"), hostUID: geteuid(), hostGID: getegid())
+        let path = bundle + "/config.json"
+        let file: FileDescriptor
+        do {
+            // O_EXCL: never replace a config someone wrote, even one appearing while we run.
+            file = try FileDescriptor.open(path, O_WRONLY | O_CREAT | O_EXCL, mode: 0o666)
+        } catch where error.errno == .EEXIST {
+            throw RuntimeError.invalidArgument("File config.json exists. Remove it first")
+        } catch {
+            throw RuntimeError.system(stage: "spec", error)
+        }
+        do { try file.writeAll(SpecJSON.encode(config, pretty: true) + Array("\n".utf8)) } catch {
+            throw RuntimeError.system(stage: "spec", SystemError(op: "write", path: path, errno: error.errno))
+        }
+        return 0
     }
 }
