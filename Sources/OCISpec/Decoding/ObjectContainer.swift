@@ -16,10 +16,25 @@ struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let path = codingPath + [key]
         guard let value = object[key.stringValue] else {
-            decoder.recorder.record(path, "missing required field")
+            if !decoder.buildingStandIn { decoder.recorder.record(path, "missing required field") }
+            return try standIn(type, at: path)
+        }
+        do {
+            return try decoder.decode(type, from: value, at: path)
+        } catch {
+            return try standIn(type, at: path)
+        }
+    }
+
+    /// The problem is recorded; keep decoding the siblings, and have the parent discard this object.
+    private func standIn<T: Decodable>(_ type: T.Type, at path: [any CodingKey]) throws -> T {
+        // A stand-in's own missing members are expected, not failures.
+        if !decoder.buildingStandIn { decoder.requiredMemberFailed = true }
+        do {
+            return try decoder.standIn(type, at: path)
+        } catch {
             throw ProblemAlreadyRecorded()
         }
-        return try decoder.decode(type, from: value, at: path)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {

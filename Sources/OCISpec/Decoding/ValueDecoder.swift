@@ -4,20 +4,26 @@
 /// - a failure is recorded where it is found (innermost path), then `ProblemAlreadyRecorded` unwinds;
 /// - `decodeIfPresent` swallows that and returns nil, so the parent struct keeps decoding its other fields;
 /// - an array whose element fails still decodes the remaining elements (to record their problems) before failing;
-/// - a required field's failure therefore propagates to the nearest optional ancestor.
+/// - a required field that fails gets a stand-in value so its struct can go on decoding (and reporting) its
+///   other fields; the struct is then discarded, so the failure propagates to the nearest optional ancestor.
 final class ValueDecoder: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
     let recorder: ProblemRecorder
     /// What the type being decoded wants, for "expected …" messages.
     let expected: String
+    /// Building a stand-in: missing required members get stand-ins too, and nothing is recorded.
+    let buildingStandIn: Bool
+    /// Set when a required member of the value being decoded failed; the value is then discarded.
+    var requiredMemberFailed = false
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(value: JSONValue, codingPath: [any CodingKey], recorder: ProblemRecorder, expected: String) {
+    init(value: JSONValue, codingPath: [any CodingKey], recorder: ProblemRecorder, expected: String, buildingStandIn: Bool = false) {
         self.value = value
         self.codingPath = codingPath
         self.recorder = recorder
         self.expected = expected
+        self.buildingStandIn = buildingStandIn
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -52,9 +58,12 @@ final class ValueDecoder: Decoder {
             }
             return map
         }
-        let child = ValueDecoder(value: value, codingPath: path, recorder: recorder, expected: ExpectedShape.singular(type))
+        let child = ValueDecoder(
+            value: value, codingPath: path, recorder: recorder, expected: ExpectedShape.singular(type), buildingStandIn: buildingStandIn)
         do {
-            return try T(from: child)
+            let decoded = try T(from: child)
+            if child.requiredMemberFailed { throw ProblemAlreadyRecorded() }
+            return decoded
         } catch let error as ProblemAlreadyRecorded {
             throw error
         } catch let error as DecodingError {
@@ -64,6 +73,13 @@ final class ValueDecoder: Decoder {
             recorder.record(path, "\(error)")
             throw ProblemAlreadyRecorded()
         }
+    }
+
+    /// A placeholder for a required member that failed (already recorded), so decoding of its siblings goes on.
+    /// Throws when no placeholder can be built; the parent then fails at once, as plain Codable would.
+    func standIn<T: Decodable>(_ type: T.Type, at path: [any CodingKey]) throws -> T {
+        let silent = ValueDecoder(value: .null, codingPath: path, recorder: ProblemRecorder(), expected: expected, buildingStandIn: true)
+        return try silent.decode(type, from: StandIn.value(for: type), at: path)
     }
 
     /// Strings, booleans and numbers, converted with range checks; nil when `T` is not one of them.
