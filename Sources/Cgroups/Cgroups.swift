@@ -1,1 +1,0 @@
-// Cgroups module placeholder; replaced as the module is filled.

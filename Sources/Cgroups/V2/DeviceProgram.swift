@@ -1,0 +1,101 @@
+/// The cgroup v2 device controller is an eBPF program (BPF_PROG_TYPE_CGROUP_DEVICE) run on every device
+/// access; this builds it from the rules, written out as instructions (no libbpf, no compiler).
+///
+/// Semantics follow the v1 list the rules were written for: the last "a" rule sets the default
+/// (allow or deny everything), later rules are exceptions, and among exceptions the last match wins.
+/// Without an "a" rule the default is allow, as a fresh v1 group inherits its parent's allow-all list.
+enum DeviceProgram {
+    /// One eBPF instruction (struct bpf_insn): opcode, dst and src registers, offset, immediate.
+    struct Instruction: Equatable {
+        var opcode: UInt8
+        var destination: UInt8 = 0
+        var source: UInt8 = 0
+        var offset: Int16 = 0
+        var immediate: Int32 = 0
+
+        var bytes: [UInt8] {
+            let off = UInt16(bitPattern: offset)
+            let imm = UInt32(bitPattern: immediate)
+            return [opcode, (source << 4) | (destination & 0x0f), UInt8(off & 0xff), UInt8(off >> 8),
+                    UInt8(imm & 0xff), UInt8((imm >> 8) & 0xff), UInt8((imm >> 16) & 0xff), UInt8(imm >> 24)]
+        }
+    }
+
+    // Opcodes (linux/bpf_common.h, linux/bpf.h).
+    private static let loadWord: UInt8 = 0x61          // BPF_LDX | BPF_MEM | BPF_W
+    private static let and32Immediate: UInt8 = 0x54    // BPF_ALU | BPF_AND | BPF_K
+    private static let shiftRight32: UInt8 = 0x74      // BPF_ALU | BPF_RSH | BPF_K
+    private static let move32Register: UInt8 = 0xbc    // BPF_ALU | BPF_MOV | BPF_X
+    private static let move64Immediate: UInt8 = 0xb7   // BPF_ALU64 | BPF_MOV | BPF_K
+    private static let jumpNotEqualImmediate: UInt8 = 0x55  // BPF_JMP | BPF_JNE | BPF_K
+    private static let jumpNotEqualRegister: UInt8 = 0x5d   // BPF_JMP | BPF_JNE | BPF_X
+    private static let exit: UInt8 = 0x95              // BPF_JMP | BPF_EXIT
+
+    // struct bpf_cgroup_dev_ctx { u32 access_type (type | access << 16); u32 major; u32 minor; }
+    // Registers after the prologue: r2 type, r3 access, r4 major, r5 minor.
+    private static let prologue: [Instruction] = [
+        Instruction(opcode: loadWord, destination: 2, source: 1, offset: 0),
+        Instruction(opcode: and32Immediate, destination: 2, immediate: 0xffff),
+        Instruction(opcode: loadWord, destination: 3, source: 1, offset: 0),
+        Instruction(opcode: shiftRight32, destination: 3, immediate: 16),
+        Instruction(opcode: loadWord, destination: 4, source: 1, offset: 4),
+        Instruction(opcode: loadWord, destination: 5, source: 1, offset: 8),
+    ]
+
+    /// BPF_DEVCG_DEV_BLOCK / _CHAR.
+    static func deviceType(_ kind: DeviceRule.Kind) -> Int32? {
+        switch kind {
+        case .block: return 1
+        case .char: return 2
+        case .all: return nil
+        }
+    }
+
+    /// BPF_DEVCG_ACC_MKNOD 1, READ 2, WRITE 4.
+    static func accessMask(_ access: String) -> Int32 {
+        (access.contains("m") ? 1 : 0) | (access.contains("r") ? 2 : 0) | (access.contains("w") ? 4 : 0)
+    }
+
+    /// The program, or nil when the rules allow everything (no program needed).
+    static func build(_ rules: [DeviceRule]) -> [Instruction]? {
+        let lastWildcard = rules.lastIndex(where: { $0.isWildcard })
+        let defaultAllow = lastWildcard.map { rules[$0].allow } ?? true
+        let exceptions = rules[(lastWildcard.map { $0 + 1 } ?? 0)...]
+        if defaultAllow && exceptions.allSatisfy(\.allow) { return nil }
+        var program = prologue
+        // Last match wins: emit the exceptions in reverse, each returning on a match.
+        for rule in exceptions.reversed() { program += block(for: rule) }
+        program += [Instruction(opcode: move64Immediate, destination: 0, immediate: defaultAllow ? 1 : 0),
+                    Instruction(opcode: exit)]
+        return program
+    }
+
+    /// "if the access matches this rule, return allow/deny", falling through to the next block otherwise.
+    private static func block(for rule: DeviceRule) -> [Instruction] {
+        var tests: [Instruction] = []
+        if let type = deviceType(rule.kind) {
+            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: 2, immediate: type))
+        }
+        let mask = accessMask(rule.access)
+        if mask != 7 {
+            // Requested access must be a subset of the rule's: (r3 & mask) != r3 → no match. r1 is free after the loads.
+            tests.append(Instruction(opcode: move32Register, destination: 1, source: 3))
+            tests.append(Instruction(opcode: and32Immediate, destination: 1, immediate: mask))
+            tests.append(Instruction(opcode: jumpNotEqualRegister, destination: 1, source: 3))
+        }
+        if let major = rule.major {
+            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: 4, immediate: Int32(truncatingIfNeeded: major)))
+        }
+        if let minor = rule.minor {
+            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: 5, immediate: Int32(truncatingIfNeeded: minor)))
+        }
+        let result = [Instruction(opcode: move64Immediate, destination: 0, immediate: rule.allow ? 1 : 0),
+                      Instruction(opcode: exit)]
+        // Each conditional jump skips to the end of this block: offsets count the instructions after the jump.
+        let length = tests.count + result.count
+        for index in tests.indices where tests[index].opcode != move32Register && tests[index].opcode != and32Immediate {
+            tests[index].offset = Int16(length - index - 1)
+        }
+        return tests + result
+    }
+}
