@@ -1,12 +1,17 @@
+import FoundationEssentials
 import Testing
 @testable import OCISpec
 
-/// /work/shared/runtime-spec, found beside the repository checkout.
+/// The shared runtime-spec checkout beside the repository (`#filePath` → ../../../shared/runtime-spec),
+/// searched upwards so it is also found when the tests are built from a scratch package.
 let runtimeSpecDirectory: String = {
-    let file = #filePath  // …/main/Tests/OCISpecTests/TestSupport.swift
-    var parts = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    parts.removeLast(4)
-    return parts.joined(separator: "/") + "/shared/runtime-spec"
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    while parts.count > 1 {
+        parts.removeLast()
+        let candidate = parts.joined(separator: "/") + "/shared/runtime-spec"
+        if FileManager.default.fileExists(atPath: candidate + "/schema") { return candidate }
+    }
+    return "shared/runtime-spec"
 }()
 
 let fixturesDirectory: String = {
