@@ -1,0 +1,1 @@
+"""The runtime-neutral OCI runtime-spec conformance harness: runner, bundles, runtime CLI, checker glue."""
