@@ -1,3 +1,0 @@
-import Testing
-@testable import RuntimeCore
-@Test func moduleLinks() { #expect(Bool(true)) }
