@@ -27,6 +27,7 @@ let package = Package(
 
         .testTarget(name: "OCISpecTests", dependencies: ["OCISpec"]),
         .testTarget(name: "LinuxSysTests", dependencies: ["LinuxSys"]),
+        .testTarget(name: "SeccompTests", dependencies: ["Seccomp"]),
         .testTarget(name: "RuntimeCoreTests", dependencies: ["RuntimeCore"]),
         // Drives the built binary as root on real bundles (see Tests/IntegrationTests/README.md).
         .testTarget(name: "IntegrationTests", dependencies: ["OCISpec"]),
