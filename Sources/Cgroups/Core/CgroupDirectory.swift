@@ -51,15 +51,24 @@ struct CgroupDirectory: Sendable, Equatable {
 
     /// Child cgroup directories (nested cgroups a container made for itself).
     func children() -> [CgroupDirectory] {
+        entries().filter(\.isDirectory).map { CgroupDirectory(path + "/" + $0.name) }
+    }
+
+    /// Control file names ("memory.max", …).
+    func fileNames() -> [String] {
+        entries().filter { !$0.isDirectory }.map(\.name)
+    }
+
+    private func entries() -> [(name: String, isDirectory: Bool)] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
-        var result: [CgroupDirectory] = []
+        var result: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) { result.append(CgroupDirectory(path + "/" + name)) }
+            result.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
         }
         return result
     }
