@@ -19,6 +19,7 @@ def describe(runtimes, floor_binary, settings):
         ("kernel", platform.release()),
         ("os", os_name),
         ("cgroups", cgroup_mode()),
+        ("load average", " / ".join(read_text("/proc/loadavg").split()[:3]) + " (1, 5, 15 min, when the report was made)"),
     ]
     for runtime in runtimes:
         lines.append((runtime.name, f"{runtime.version()} ({runtime.binary})"))
