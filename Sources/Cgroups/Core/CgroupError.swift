@@ -21,7 +21,7 @@ public struct CgroupError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// A value the host cannot honour, without a failing syscall.
     static func unsupported(_ key: String, _ reason: String) -> CgroupError {
-        CgroupError(key: key, op: "apply", reason: reason)
+        CgroupError(key: key, op: "", reason: reason)
     }
 
     init(key: String? = nil, _ error: SystemError) {
@@ -29,11 +29,14 @@ public struct CgroupError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        let body = [op, file].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         var text = key.map { "\($0): " } ?? ""
-        text += op
-        if let file { text += " \(file)" }
-        if let errno { text += ": \(errno)" }
-        if let reason { text += (errno == nil ? ": " : " (") + reason + (errno == nil ? "" : ")") }
+        switch (errno, reason) {
+        case (let errno?, let reason?): text += "\(body): \(errno) (\(reason))"
+        case (let errno?, nil): text += "\(body): \(errno)"
+        case (nil, let reason?): text += body.isEmpty ? reason : "\(body): \(reason)"
+        case (nil, nil): text += body
+        }
         return text
     }
 }
