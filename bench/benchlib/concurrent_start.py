@@ -43,7 +43,7 @@ def one_round(ctx, participant, round_number, row):
 
     failed = sum(1 for _, status in statuses if status != 0)
     error = first_error(ctx) if failed else ""   # before `list` below reuses the stderr file
-    leftovers = count_leftovers(ctx, participant, prefix)
+    leftovers, problem = count_leftovers(ctx, participant, prefix)
     for container_id, status in statuses:
         if container_id is None:
             continue
@@ -51,25 +51,31 @@ def one_round(ctx, participant, round_number, row):
             ctx.containers.forget(participant, container_id)
         else:
             ctx.containers.force_delete(participant, container_id)
-    row.samples.append(elapsed_ms)
+    if failed < len(statuses):      # a round where nothing started says nothing about start-up time
+        row.samples.append(elapsed_ms)
     row.extra["failed"] = row.extra.get("failed", 0) + failed
     row.extra["leftovers"] = row.extra.get("leftovers", 0) + leftovers
-    if failed and not row.note:
-        row.note = f"first failure: {error}"
+    for remark in (f"first failure: {error}" if failed else "", problem):
+        if remark and remark.split(":")[0] not in row.note:
+            row.note = f"{row.note}; {remark}" if row.note else remark
 
 
 def count_leftovers(ctx, participant, prefix):
-    """After every `run` returned: containers the runtime still lists, cgroups still there, processes alive."""
-    leftovers = 0
+    """After every `run` returned: containers the runtime still lists, cgroups still there, processes alive.
+    Returns (count, problem); problem says when the count is incomplete."""
+    leftovers, problem = 0, ""
     if participant.name != "floor":
         listed = ctx.spawner.run(participant.argv("list", "--quiet"), ctx.settings.timeout_s, capture_stdout=True)
-        leftovers += sum(1 for line in listed.stdout.splitlines() if line.startswith(prefix))
+        if listed.ok:
+            leftovers += sum(1 for line in listed.stdout.splitlines() if line.startswith(prefix))
+        else:
+            problem = f"leftovers not counted from list --quiet: {listed.error_line()}"
         leftovers += len(ctx.leftover_cgroups(prefix))
     alive = processes.living_children()
     leftovers += len(alive)
     processes.kill_and_reap(alive)
     processes.reap_orphans()
-    return leftovers
+    return leftovers, problem
 
 
 def first_error(ctx):

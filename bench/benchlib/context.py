@@ -12,7 +12,7 @@ class Settings:
     many: int = 100             # containers present for state/list
     concurrent: int = 50        # containers started at once
     concurrent_rounds: int = 3
-    timeout_s: float = 30.0
+    timeout_s: float = 20.0
 
 
 @dataclass

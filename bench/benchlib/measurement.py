@@ -57,18 +57,23 @@ def interleaved(participants, rounds, warmup, one_run, measurement, give_up_afte
     """Runs one_run(participant, round) for every participant in every round, rotating the order each round
     (ABC, BCA, CAB …) so no runtime is always first after a pause. Warm-up rounds are not recorded.
     one_run returns (value, error): value None means it failed. A participant that fails its first
-    `give_up_after` attempts without one success is dropped, its note carrying the first error."""
+    `give_up_after` attempts without one success is dropped, its note carrying the first error; one that
+    times out is dropped at once (a hanging runtime would otherwise cost a timeout per round)."""
     active = list(participants)
     for round_number in range(warmup + rounds):
         shift = round_number % max(1, len(active))
+        dropped = []
         for participant in active[shift:] + active[:shift]:
             value, error = one_run(participant, round_number)
             row = measurement.row(participant.name)
-            if value is None:
-                row.fail(error)
-            elif round_number >= warmup:
-                row.samples.append(value)
-        for participant in list(active):
-            row = measurement.row(participant.name)
-            if row.failures >= give_up_after and not row.samples:
-                active.remove(participant)
+            if value is not None:
+                if round_number >= warmup:
+                    row.samples.append(value)
+                continue
+            row.fail(error)
+            if "timed out" in error:
+                row.note += "" if "timed out" in row.note else f"; dropped after a timeout ({error})"
+                dropped.append(participant)
+            elif row.failures >= give_up_after and not row.samples:
+                dropped.append(participant)
+        active = [participant for participant in active if participant not in dropped]
