@@ -41,8 +41,7 @@ def run_namespace_phase(options, settings, base_config, out_path):
             print(f"bench: measuring {step}", flush=True)
             measurements += measure()
         with open(out_path, "w") as f:
-            json.dump({"measurements": [m.to_json() for m in measurements],
-                       "unavailable": {p.name: p.unavailable for p in runtimes + [floor] if p.unavailable}}, f)
+            json.dump({"measurements": [m.to_json() for m in measurements]}, f)
     finally:
         ctx.containers.delete_all()
         for container_id in os.listdir(ctx.bundles.dir) if os.path.isdir(ctx.bundles.dir) else []:

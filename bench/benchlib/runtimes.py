@@ -5,7 +5,6 @@ swiftlet is just a third path. A runtime that cannot run a container yet is kept
 reason, and its rows say so.
 """
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass, field
 
@@ -70,6 +69,3 @@ def make_runtimes(paths, state_dir, in_cgroup2_namespace):
         runtimes.append(runtime)
     return runtimes
 
-
-def find_binary(name, default):
-    return shutil.which(name) or default
