@@ -1,4 +1,4 @@
-import FoundationEssentials
+import OCISpec
 import RuntimeCore
 
 /// `features`: what this build implements (features.md), as JSON with sorted keys.
@@ -9,10 +9,7 @@ enum FeaturesCommand: Command {
         arity: .exactly(0))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(ImplementedFeatures.current)
-        Output.write(String(decoding: data, as: UTF8.self) + "\n")
+        Output.write(String(decoding: SpecJSON.encode(ImplementedFeatures.current, pretty: true), as: UTF8.self) + "\n")
         return 0
     }
 }
