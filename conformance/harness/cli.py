@@ -136,6 +136,7 @@ def main(argv=None):
     final += [f"cgroup {d}" for d in _run_cgroups(env)]
     if final:
         reporter.comment("leftovers after the run: " + "; ".join(final))
+        _remove_empty_run_cgroups(env)
     else:
         reporter.comment("no leftovers: no processes, mounts or cgroups from this run remain")
         shutil.rmtree(run_dir, ignore_errors=True)
@@ -144,6 +145,15 @@ def main(argv=None):
         reporter.write_json(args.json, runtime_path)
     passed, failed, skipped = reporter.counts()
     return 1 if failed or bailed or final else 0
+
+
+def _remove_empty_run_cgroups(env):
+    """Cgroups named for this run that a runtime failed to remove: rmdir only succeeds on empty ones."""
+    for directory in _run_cgroups(env):
+        try:
+            os.rmdir(directory)
+        except OSError:
+            pass
 
 
 def _run_cgroups(env):

@@ -54,7 +54,10 @@ class TestContext:
 
     def check(self, condition, detail="", reason="") -> bool:
         self.recorded += 1
-        self.env.reporter.record(self.req, detail, "pass" if condition else "fail", reason or "assertion failed")
+        if condition:
+            self.env.reporter.record(self.req, detail, "pass")
+        else:
+            self.env.reporter.record(self.req, detail, "fail", reason or "assertion failed")
         return bool(condition)
 
     def fail(self, detail, reason):

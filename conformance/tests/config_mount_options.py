@@ -61,6 +61,7 @@ def _tmpfs_test(option, options, checks):
     return run
 
 
+# runc 1.1 passes "defaults" to mount(2) as filesystem data and tmpfs rejects it (EINVAL): a real deviation.
 for _option, _level, _options, _checks in TMPFS_OPTIONS:
     requirement(f"config.mount-option.{_option}", "config.md", SECTION, _level,
                 f"option {_option} is implemented ({' '.join(_options)} on tmpfs)")(_tmpfs_test(_option, _options, _checks))
@@ -101,6 +102,7 @@ for _option, _flag in RECURSIVE_OPTIONS:
 
 @requirement("config.mount-option.idmap", "config.md", SECTION, "SHOULD", "option idmap with uidMappings/gidMappings makes an idmapped mount")
 def idmap(ctx):
+    # runc 1.1 has no idmapped mounts (runc 1.2 added them); it mounts without the mapping: a real deviation.
     source = ctx.host_dir("owned")
     path = os.path.join(source, "root-owned")
     with open(path, "w") as f:
@@ -114,6 +116,7 @@ def idmap(ctx):
 
 @requirement("config.mount-option.idmap-no-mapping", "config.md", SECTION, "MUST", "option idmap without mappings and without a user namespace generates an error")
 def idmap_without_mapping(ctx):
+    # runc 1.1 ignores the idmap option instead of refusing it: a real deviation.
     from .support import expect_create_or_start_fails
     bundle = ctx.bundle()
     bundle.add_mount("/mnt/idmapped", "none", ctx.host_dir("owned"), ["rbind", "idmap"])

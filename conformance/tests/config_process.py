@@ -67,6 +67,7 @@ def umask(ctx):
 
 @requirement("config.process.umask-unset", "config.md", "POSIX-platform User", "SHOULD", "without umask the caller's umask is kept")
 def umask_unset(ctx):
+    # runc 1.1 always sets umask 0022 when process.user.umask is unset: a real deviation from this SHOULD.
     bundle = ctx.bundle()
     ctx.run_checks(bundle, [("umask", "0027")], umask=0o027)
 
@@ -125,6 +126,7 @@ def caps_unknown(ctx):
 
 @requirement("config.process.caps-ungrantable", "config.md", "Linux Process", "SHOULD", "a capability the runtime cannot grant is logged, not fatal")
 def caps_ungrantable(ctx):
+    # runc 1.1 fails create ("unable to apply caps: operation not permitted"): a real deviation from this SHOULD.
     missing = [c for c in ("CAP_SYS_RESOURCE", "CAP_SYS_MODULE", "CAP_SYS_TIME", "CAP_MAC_ADMIN") if not has_capability(c)]
     if not missing:
         ctx.skip("the host grants every capability this test could ask for")
@@ -149,6 +151,7 @@ def rlimits(ctx):
 
 @requirement("config.process.rlimits-duplicate", "config.md", "POSIX process", "MUST", "duplicated rlimits entries generate an error")
 def rlimits_duplicate(ctx):
+    # runc 1.1 accepts duplicated rlimits (the last one wins): a real deviation.
     bundle = ctx.bundle()
     bundle.config["process"]["rlimits"] = [{"type": "RLIMIT_NOFILE", "soft": 256, "hard": 512}, {"type": "RLIMIT_NOFILE", "soft": 128, "hard": 256}]
     expect_create_or_start_fails(ctx, bundle, "two RLIMIT_NOFILE entries are refused")
