@@ -7,12 +7,13 @@ from .baseconfig import base_config
 
 
 class Bundle:
-    def __init__(self, path: str, rootfs_template: str, cgroups_path: str):
+    def __init__(self, path: str, rootfs_template: str, cgroups_path: str, private_copy=False):
         self.path = path
         self.cgroups_path = cgroups_path
         os.makedirs(path, mode=0o755)
         # Hardlinks make the copy cheap; tests that change files replace them instead of writing in place.
-        subprocess.run(["cp", "-al", rootfs_template, self.rootfs], check=True)
+        # A private copy is for tests where the runtime might touch existing inodes (e.g. chown for user namespaces).
+        subprocess.run(["cp", "-a" if private_copy else "-al", rootfs_template, self.rootfs], check=True)
         self.config = base_config(cgroups_path)
 
     @property

@@ -71,11 +71,11 @@ class TestContext:
 
     # ---- bundles and containers ----------------------------------------------------------------
 
-    def bundle(self, name=None) -> Bundle:
+    def bundle(self, name=None, private_copy=False) -> Bundle:
         index = len(self.bundles)
         path = os.path.join(self.dir, name or f"bundle{index}")
         cgroups_path = f"/{self.env.cgroup_prefix}{self.number}-{index}"
-        bundle = Bundle(path, self.env.rootfs_template, cgroups_path)
+        bundle = Bundle(path, self.env.rootfs_template, cgroups_path, private_copy)
         self.bundles.append(bundle)
         return bundle
 

@@ -84,7 +84,7 @@ def _userns_bundle(ctx):
     ok, why = user_namespaces_available()
     if not ok:
         ctx.skip(why)
-    bundle = ctx.bundle()
+    bundle = ctx.bundle(private_copy=True)
     bundle.add_namespace("user")
     bundle.config["linux"]["uidMappings"] = UID_MAP
     bundle.config["linux"]["gidMappings"] = UID_MAP
