@@ -60,24 +60,37 @@ public enum RootedPaths {
 
     /// Makes sure a regular file (or whatever already sits there) exists at `path` inside `root`, creating the parent
     /// directories and an empty file as needed; returns an O_PATH fd of it (a bind-mount target, typically).
+    /// A dangling symlink at `path` gets its target created, inside the root.
     @discardableResult
     public static func createFile(
         inRoot root: borrowing FileDescriptor, path: String, mode: UInt32 = 0o644
     ) throws(SystemError) -> FileDescriptor {
-        if let existing = try openIfPresent(root, path) { return existing }
-        let parts = components(of: path)
-        guard let base = parts.last, base != "..", base != "." else {
-            throw SystemError(op: "create", path: path, errno: .EISDIR)
+        var current = path
+        for _ in 0...maxSymlinks {
+            if let existing = try openIfPresent(root, current) { return existing }
+            let parts = components(of: current)
+            guard let base = parts.last, base != "..", base != "." else {
+                throw SystemError(op: "create", path: path, errno: .EISDIR)
+            }
+            let parentPath = join(Array(parts.dropLast()))
+            let parent = try mkdirAll(inRoot: root, path: parentPath, mode: 0o755)
+            do {
+                // O_EXCL never follows a symlink, so a dangling link cannot make us create outside the root.
+                let created = try parent.open(String(base), O_CREAT | O_EXCL | O_WRONLY, mode: mode)
+                _ = consume created
+                return try root.openInRoot(current)
+            } catch where error.errno == .EEXIST {
+                // A dangling symlink (or a racing creator): follow the link by hand, inside the root.
+                let target: String
+                do { target = try FileSystem.readSymbolicLink(at: parent.rawValue, String(base)) } catch where error.errno == .EINVAL {
+                    continue // not a link: someone created it meanwhile; look again
+                }
+                current = target.hasPrefix("/") ? target : "/" + parentPath + "/" + target
+            } catch {
+                throw SystemError(op: "create", path: path, errno: error.errno)
+            }
         }
-        let parent = try mkdirAll(inRoot: root, path: join(Array(parts.dropLast())), mode: 0o755)
-        do {
-            // O_EXCL never follows a symlink, so a dangling link cannot make us create outside the root.
-            let created = try parent.open(String(base), O_CREAT | O_EXCL | O_WRONLY, mode: mode)
-            _ = consume created
-        } catch where error.errno == .EEXIST {
-            // Someone (or a dangling symlink) is there; resolve it in the root below.
-        }
-        return try root.openInRoot(path)
+        throw SystemError(op: "create", path: path, errno: .ELOOP)
     }
 
     /// `createFile` on a root given by path.
