@@ -82,3 +82,23 @@ private func syscall_tgkill(_ pid: Int32, _ tid: Int32, _ signal: Int32) -> Int3
     // pthread_kill(pthread_self()) targets exactly this thread, which has the signal blocked.
     pthread_kill(pthread_self(), signal)
 }
+
+/// Raw clone without namespaces is fork-like; the child only calls _exit.
+@Test func rawCloneBehavesLikeFork() throws {
+    switch try Processes.clone(namespaces: []) {
+    case .child:
+        Processes.exitImmediately(3)
+    case .parent(let pid):
+        let result = try #require(try Processes.wait(pid: pid))
+        #expect(result.status == .exited(code: 3))
+    }
+}
+
+@Test func clone3ReturnsPidAndPidfd() throws {
+    guard let child = try Processes.clone3() else { Processes.exitImmediately(4) }
+    let pid = child.pid
+    let pidfdStatus = try child.pidfd?.status()
+    #expect(pidfdStatus != nil)
+    let result = try #require(try Processes.wait(pid: pid))
+    #expect(result.status == .exited(code: 4))
+}

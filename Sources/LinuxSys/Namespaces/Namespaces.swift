@@ -13,6 +13,9 @@ public enum Namespaces {
         _ = try syscallOnce("setns") { cls_setns(fd, kind.rawValue) }
     }
 
+    /// Same as `setns(fd:kind:)`, with the kernel's parameter name.
+    public static func setns(fd: Int32, type: NamespaceKinds) throws(SystemError) { try setns(fd: fd, kind: type) }
+
     /// Joins the namespace at `path` (e.g. /proc/123/ns/net); the error carries the path.
     public static func join(path: String, kind: NamespaceKinds) throws(SystemError) {
         let fd = try FileDescriptor.open(path)
