@@ -32,3 +32,20 @@ import Testing
     let unsupported = CgroupError.unsupported("linux.resources.network.classID", "cgroup controller net_cls is not mounted on this host")
     #expect(unsupported.description == "linux.resources.network.classID: cgroup controller net_cls is not mounted on this host")
 }
+
+@Test func hugePageSizesAreCheckedBeforeAnyWrite() throws {
+    #expect(HugePageSize.kilobytes("2MB") == 2048)
+    #expect(HugePageSize.kilobytes("1GB") == 1_048_576)
+    #expect(HugePageSize.kilobytes("64KB") == 64)
+    #expect(HugePageSize.kilobytes("2M") == nil)
+    #expect(HugePageSize.kilobytes("MB") == nil)
+    let tree = FakeCgroupTree()
+    tree.directory("hugepages/hugepages-2048kB")
+    try HugePageSize.validate(["2MB"], sysfsDirectory: tree.root + "/hugepages")
+    do {
+        try HugePageSize.validate(["2MB", "1GB"], sysfsDirectory: tree.root + "/hugepages")
+        Issue.record("1GB accepted without hugepages-1048576kB")
+    } catch {
+        #expect(error.key == "linux.resources.hugepageLimits[1].pageSize")
+    }
+}

@@ -134,17 +134,24 @@ struct HostCgroupTests {
         expectGone(set)
     }
 
+    /// Only on a pure v2 host (the qemu guest): on a hybrid one this would enable hugetlb in the host's root cgroup2.
+    @Test(.enabled(if: (try? CgroupLayout.detect().kind) == .v2, "pure cgroup v2 only"))
+    func hugepageLimitOnCgroup2() throws {
+        let set = try makeSet("hugetlb")
+        defer { try? set.destroy(); expectGone(set) }
+        try set.apply(LinuxResources(hugepageLimits: [LinuxHugepageLimit(pageSize: "2MB", limit: 8 << 20)]))
+        #expect(read(set, "hugetlb", v1: "hugetlb.2MB.limit_in_bytes", v2: "hugetlb.2MB.max") == "8388608")
+    }
+
     @Test func missingControllersAreErrorsOnThisHost() throws {
         let set = try makeSet("errors")
         defer { try? set.destroy(); expectGone(set) }
         if layout.v1Hierarchy(for: "net_cls") == nil {
             #expect(throws: CgroupError.self) { try set.apply(LinuxResources(network: LinuxNetwork(classID: 1))) }
         }
-        // hugetlb only on a pure v2 host: on a hybrid one it would be enabled in the host's root cgroup2.
-        if layout.kind == .v2 {
-            #expect(throws: CgroupError.self) {
-                try set.apply(LinuxResources(hugepageLimits: [LinuxHugepageLimit(pageSize: "3MB", limit: 1)]))
-            }
+        // Refused before anything is written (no subtree_control change in the host's cgroup2 root).
+        #expect(throws: CgroupError.self) {
+            try set.apply(LinuxResources(hugepageLimits: [LinuxHugepageLimit(pageSize: "3MB", limit: 1)]))
         }
         #expect(throws: CgroupError.self) { try set.apply(LinuxResources(cpu: LinuxCPU(cpus: "4096"))) }
     }

@@ -31,6 +31,7 @@ extension CgroupSet {
     }
 
     func apply(_ resources: LinuxResources, mode: ApplyMode) throws(CgroupError) {
+        if let limits = resources.hugepageLimits { try HugePageSize.validate(limits.map(\.pageSize)) }
         for route in ControllerRoute.all {
             let implementation = route.v1 ?? route.v2
             guard let implementation, implementation.isConfigured(in: resources) else { continue }

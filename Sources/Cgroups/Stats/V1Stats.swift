@@ -31,7 +31,7 @@ enum V1Stats {
     static func memory(_ directory: CgroupDirectory, into stats: inout CgroupStats) {
         let raw = (try? directory.readKeyedValues("memory.stat")) ?? [:]
         stats.memory.raw = raw
-        stats.memory.cache = raw["total_cache"] ?? raw["cache"] ?? 0
+        stats.memory.cache = raw["cache"] ?? 0
         stats.memory.usage = entry(directory, prefix: "memory")
         stats.memory.swap = entry(directory, prefix: "memory.memsw")
         stats.memory.kernel = entry(directory, prefix: "memory.kmem")
