@@ -14,6 +14,24 @@ import Testing
     #expect(json.contains(#""usage":{"failcnt":0,"limit":200,"usage":100}"#))
     #expect(json.contains(#""cpu":{"throttling":{},"usage":{"kernel":0,"user":0}}"#))
     #expect(json.contains(#""blkio":{}"#))
+    #expect(json.contains(#""intel_rdt":{}"#))
+    #expect(json.contains(#""network_interfaces":null"#))
+    #expect(json.contains(#""cpuset":{}"#))
+}
+
+@Test func cpusetListsAndFlags() throws {
+    #expect(CgroupStats.CPUSet.parseList("0-2,4") == [0, 1, 2, 4])
+    #expect(CgroupStats.CPUSet.parseList("") == [])
+    let tree = FakeCgroupTree()
+    let dir = tree.directory("cpuset/c1", files: ["cpuset.cpus": "0-1\n", "cpuset.mems": "0", "cpuset.sched_load_balance": "1",
+                                                  "cpuset.sched_relax_domain_level": "-1"])
+    let stats = try CgroupSet(restoringPaths: ["cpuset": dir]).stats()
+    #expect(stats.cpuset.cpus == [0, 1] && stats.cpuset.mems == [0])
+    #expect(stats.cpuset.flags["sched_relax_domain_level"] == -1)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = String(decoding: try encoder.encode(stats.cpuset), as: UTF8.self)
+    #expect(json.hasPrefix(#"{"cpu_exclusive":0,"cpus":[0,1]"#))
 }
 
 @Test func v1StatsFromFiles() throws {

@@ -10,6 +10,8 @@ extension CgroupSet {
         if let path = paths["cpuacct"] { V1Stats.cpuUsage(CgroupDirectory(path), into: &stats) }
         if let path = paths["cpu"] { V1Stats.cpuThrottling(CgroupDirectory(path), into: &stats) }
         else if let unified { V2Stats.cpu(unified, into: &stats) }
+        if let path = paths["cpuset"] { V1Stats.cpuset(CgroupDirectory(path), into: &stats) }
+        else if let unified { V2Stats.cpuset(unified, into: &stats) }
         if let path = paths["memory"] { V1Stats.memory(CgroupDirectory(path), into: &stats) }
         else if let unified { V2Stats.memory(unified, into: &stats) }
         if let path = paths["pids"] { V1Stats.pids(CgroupDirectory(path), into: &stats) }

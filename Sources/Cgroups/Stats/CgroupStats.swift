@@ -2,6 +2,7 @@
 /// Go's omitempty: zero numbers and empty lists are left out, nested objects are always present.
 public struct CgroupStats: Encodable, Sendable, Equatable {
     public var cpu = CPU()
+    public var cpuset = CPUSet()
     public var memory = Memory()
     public var pids = Pids()
     public var blkio = BlockIO()
@@ -9,6 +10,63 @@ public struct CgroupStats: Encodable, Sendable, Equatable {
     public var hugetlb: [String: Hugetlb] = [:]
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case cpu, cpuset, memory, pids, blkio, hugetlb
+        case intelRdt = "intel_rdt", networkInterfaces = "network_interfaces"
+    }
+
+    /// runc prints intel_rdt as {} and network_interfaces as null when it has nothing for them; so do we.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cpu, forKey: .cpu)
+        try container.encode(cpuset, forKey: .cpuset)
+        try container.encode(memory, forKey: .memory)
+        try container.encode(pids, forKey: .pids)
+        try container.encode(blkio, forKey: .blkio)
+        try container.encode(hugetlb, forKey: .hugetlb)
+        try container.encode([String: UInt64](), forKey: .intelRdt)
+        try container.encodeNil(forKey: .networkInterfaces)
+    }
+
+    /// cpuset: the CPUs and nodes the container may use, plus the v1 flags (runc's CPUSet).
+    public struct CPUSet: Encodable, Sendable, Equatable {
+        public var cpus: [UInt16] = []
+        public var mems: [UInt16] = []
+        /// v1 flag files by name without the "cpuset." prefix ("cpu_exclusive", "sched_load_balance", …).
+        public var flags: [String: Int64] = [:]
+
+        static let flagNames = [
+            "cpu_exclusive", "mem_hardwall", "mem_exclusive", "memory_migrate", "memory_spread_page",
+            "memory_spread_slab", "memory_pressure", "sched_load_balance", "sched_relax_domain_level",
+        ]
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ name: String) { stringValue = name }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            if !cpus.isEmpty { try container.encode(cpus, forKey: Key("cpus")) }
+            if !mems.isEmpty { try container.encode(mems, forKey: Key("mems")) }
+            for name in CPUSet.flagNames where !flags.isEmpty { try container.encode(flags[name] ?? 0, forKey: Key(name)) }
+        }
+
+        /// "0-2,4" → [0, 1, 2, 4].
+        static func parseList(_ text: String) -> [UInt16] {
+            var values: [UInt16] = []
+            for range in text.split(separator: ",") {
+                let bounds = range.split(separator: "-").compactMap { UInt16($0.trimmingWhitespace()) }
+                if bounds.count == 1 { values.append(bounds[0]) }
+                if bounds.count == 2, bounds[0] <= bounds[1] { values += Array(bounds[0]...bounds[1]) }
+            }
+            return values
+        }
+    }
 
     public struct CPU: Encodable, Sendable, Equatable {
         public var usage = Usage()

@@ -28,6 +28,14 @@ enum V1Stats {
         stats.cpu.throttling.throttledTime = values["throttled_time"] ?? 0
     }
 
+    static func cpuset(_ directory: CgroupDirectory, into stats: inout CgroupStats) {
+        stats.cpuset.cpus = CgroupStats.CPUSet.parseList((try? directory.read("cpuset.cpus")) ?? "")
+        stats.cpuset.mems = CgroupStats.CPUSet.parseList((try? directory.read("cpuset.mems")) ?? "")
+        for name in CgroupStats.CPUSet.flagNames {
+            if let value = try? directory.readInteger("cpuset." + name) { stats.cpuset.flags[name] = value }
+        }
+    }
+
     static func memory(_ directory: CgroupDirectory, into stats: inout CgroupStats) {
         let raw = (try? directory.readKeyedValues("memory.stat")) ?? [:]
         stats.memory.raw = raw

@@ -11,6 +11,12 @@ enum V2Stats {
         stats.cpu.throttling.throttledTime = (values["throttled_usec"] ?? 0) * 1000
     }
 
+    /// v2 has none of v1's flags: the effective lists only.
+    static func cpuset(_ directory: CgroupDirectory, into stats: inout CgroupStats) {
+        stats.cpuset.cpus = CgroupStats.CPUSet.parseList((try? directory.read("cpuset.cpus.effective")) ?? "")
+        stats.cpuset.mems = CgroupStats.CPUSet.parseList((try? directory.read("cpuset.mems.effective")) ?? "")
+    }
+
     static func memory(_ directory: CgroupDirectory, into stats: inout CgroupStats) {
         let raw = (try? directory.readKeyedValues("memory.stat")) ?? [:]
         stats.memory.raw = raw
