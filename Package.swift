@@ -25,9 +25,10 @@ let package = Package(
         // The command line: parsing and printing only.
         .executableTarget(name: "swiftlet", dependencies: ["RuntimeCore", "OCISpec", "LinuxSys"]),
 
-        .testTarget(name: "OCISpecTests", dependencies: ["OCISpec"]),
+        .testTarget(name: "OCISpecTests", dependencies: ["OCISpec"], exclude: ["Fixtures"]),
         .testTarget(name: "LinuxSysTests", dependencies: ["LinuxSys"]),
         .testTarget(name: "SeccompTests", dependencies: ["Seccomp"]),
+        .testTarget(name: "CgroupsTests", dependencies: ["Cgroups"]),
         .testTarget(name: "RuntimeCoreTests", dependencies: ["RuntimeCore"]),
         // Drives the built binary as root on real bundles (see Tests/IntegrationTests/README.md).
         .testTarget(name: "IntegrationTests", dependencies: ["OCISpec"]),

@@ -16,6 +16,8 @@ enum CreateCommand: Command {
         arity: .exactly(1))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        _ = try CreateOperation.run(context.createOptions(), store: store)
+        return 0
     }
 }

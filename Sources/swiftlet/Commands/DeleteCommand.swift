@@ -9,6 +9,8 @@ enum DeleteCommand: Command {
         arity: .exactly(1))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        try DeleteOperation.run(id: context.containerID, force: context.flags.bool("force"), store: store)
+        return 0
     }
 }

@@ -1,3 +1,4 @@
+import LinuxSys
 import RuntimeCore
 
 /// `kill [--all] <container-id> [signal]`: signals the init process (default SIGTERM).
@@ -14,6 +15,10 @@ enum KillCommand: Command {
         arity: .between(1, 2))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        let name = context.arguments.count > 1 ? context.arguments[1] : "SIGTERM"
+        guard let signal = Signal.parse(name) else { throw RuntimeError.invalidArgument("unknown signal \"\(name)\"") }
+        try KillOperation.run(id: context.containerID, signal: signal.rawValue, all: context.flags.bool("all"), store: store)
+        return 0
     }
 }

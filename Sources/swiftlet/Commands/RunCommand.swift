@@ -19,6 +19,9 @@ enum RunCommand: Command {
         arity: .exactly(1))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        return try RunOperation.run(
+            context.createOptions(), detach: context.flags.bool("detach"), keep: context.flags.bool("keep"),
+            noSubreaper: context.flags.bool("no-subreaper"), store: store)
     }
 }

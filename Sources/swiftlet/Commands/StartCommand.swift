@@ -9,6 +9,8 @@ enum StartCommand: Command {
         arity: .exactly(1))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        try StartOperation.run(id: context.containerID, store: store)
+        return 0
     }
 }

@@ -1,0 +1,165 @@
+import OCISpec
+import LinuxSys
+import FoundationEssentials
+import Glibc
+
+/// The container the `create` operation left waiting for `start`.
+public struct CreatedContainer: Sendable {
+    public let id: String
+    public let pid: Int32
+}
+
+/// runtime.md "create": the whole setup is done and the container's process waits for `start`.
+/// Every failure removes what was made (state directory, fifo, processes) before it is reported.
+public enum CreateOperation {
+    public static func run(_ options: CreateOptions, store: StateStore) throws(RuntimeError) -> CreatedContainer {
+        if ContainerID.validate(options.id) != nil { throw .invalidContainerID(id: options.id) }
+        var options = options
+        options.bundle = absolutePath(options.bundle)
+        let spec: Spec
+        do {
+            let loaded = try SpecLoader.load(bundle: options.bundle)
+            for warning in loaded.warnings { Log.warning("config.json: \(warning)") }
+            spec = loaded.spec
+        } catch {
+            throw .invalidArgument(error.description)
+        }
+        let plan: SetupPlan
+        do { plan = try SetupPlanBuilder.build(spec: spec, options: options) } catch { throw .invalidArgument(error.description) }
+
+        let me = getpid()
+        var record = ContainerRecord(
+            ociVersion: spec.ociVersion, id: options.id, bundle: options.bundle, rootfs: plan.rootfs,
+            annotations: spec.annotations, creatorPid: me,
+            creatorStartTime: (try? ProcStat.read(pid: me).startTime) ?? 0)
+        let lock = try store.claim(record)
+        let outcome: Result<Int32, RuntimeError>
+        do { outcome = .success(try spawn(plan: plan, options: options, lock: lock, record: &record)) } catch {
+            outcome = .failure(error)
+        }
+        switch outcome {
+        case .success(let pid):
+            lock.unlock()
+            return CreatedContainer(id: options.id, pid: pid)
+        case .failure(let error):
+            try? lock.remove()
+            throw error
+        }
+    }
+
+    /// Forks the namespace child and drives the sync protocol (SyncMessage's table) until the init is handed over.
+    private static func spawn(
+        plan: SetupPlan, options: CreateOptions, lock: borrowing ContainerLock, record: inout ContainerRecord
+    ) throws(RuntimeError) -> Int32 {
+        let fifoPath = lock.directory + "/" + execFifoName
+        let ends = try system("create") { () throws(SystemError) in try SyncChannel.pair() }
+        let parentEnd = FileDescriptor(adopting: ends.parent)
+        let childEnd = FileDescriptor(adopting: ends.child)
+        let fifo = try system("exec fifo") { () throws(SystemError) in try makeExecFifo(fifoPath, plan: plan) }
+        let parentPid = getpid()
+        let child = try system("clone") { () throws(SystemError) in try Processes.clone(namespaces: [], flags: []) }
+        guard case .parent(let namespaceChild) = child else {
+            NamespaceChild.run(
+                plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo.rawValue, parentPid: parentPid,
+                inheritedFDs: [lock.directoryFD, parentEnd.rawValue])
+        }
+        try? childEnd.close()
+        let channel = SyncChannel(fd: parentEnd.rawValue)
+        var initPid: Int32 = 0
+        var namespaceChildReaped = false
+        do throws(SetupFailure) {
+            try send(channel, .proceed)
+            protocolLoop: while true {
+                let message: SyncMessage?
+                do { message = try channel.receive() } catch { throw SetupFailure(stage: "init", detail: error.description) }
+                switch message {
+                case .userNamespaceCreated?:
+                    try writeIDMappings(pid: namespaceChild, plan: plan)
+                    try send(channel, .idMappingsWritten)
+                case .initForked(let pid)?:
+                    initPid = pid
+                    _ = try? Processes.wait(pid: namespaceChild)
+                    namespaceChildReaped = true
+                    record.pid = pid
+                    record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0
+                    do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
+                case .ready?:
+                    break protocolLoop
+                case .failed(let failure)?:
+                    throw failure
+                case nil:
+                    throw SetupFailure(stage: "init", detail: "the container's init exited before it was ready")
+                case let other?:
+                    throw SetupFailure(stage: "init", detail: "unexpected sync message \(other)")
+                }
+            }
+            record.status = .created
+            do {
+                try lock.write(record)
+                if let pidFile = options.pidFile { try PidFile.write(initPid, to: pidFile) }
+            } catch {
+                throw SetupFailure(stage: "state", detail: String(describing: error))
+            }
+            try send(channel, .stateCommitted)
+            try channel.expect(.detached, stage: "init")
+        } catch {
+            if initPid > 0 {
+                kill(initPid, SIGKILL)
+                _ = try? Processes.wait(pid: initPid)
+            }
+            if !namespaceChildReaped {
+                kill(namespaceChild, SIGKILL)
+                _ = try? Processes.wait(pid: namespaceChild)
+            }
+            throw .invalidArgument("container create failed: \(error)")
+        }
+        return initPid
+    }
+
+    static let execFifoName = "exec.fifo"
+
+    /// The fifo `start` opens: mode 0622 so the container's user (whoever it is by then) can open it for writing.
+    private static func makeExecFifo(_ path: String, plan: SetupPlan) throws(SystemError) -> FileDescriptor {
+        try FileSystem.makeFIFO(path, mode: 0o622)
+        try FileSystem.changeMode(path, mode: 0o622)
+        if plan.namespaces.newUser {
+            let hostRoot = { (maps: [LinuxIDMapping]) in maps.first { $0.containerID == 0 }?.hostID ?? 0 }
+            try FileSystem.changeOwner(path, uid: hostRoot(plan.namespaces.uidMappings), gid: hostRoot(plan.namespaces.gidMappings))
+        }
+        return try FileDescriptor.openPath(path)
+    }
+
+    /// Sync step 2–3: the parent writes the maps of the child's new user namespace.
+    private static func writeIDMappings(pid: Int32, plan: SetupPlan) throws(SetupFailure) {
+        func text(_ maps: [LinuxIDMapping]) -> String {
+            maps.map { "\($0.containerID) \($0.hostID) \($0.size)\n" }.joined()
+        }
+        do {
+            try FileContents.write("/proc/\(pid)/uid_map", text(plan.namespaces.uidMappings))
+        } catch {
+            throw SetupFailure(stage: "user namespace", configPath: "linux.uidMappings", detail: error.description)
+        }
+        do {
+            try FileContents.write("/proc/\(pid)/gid_map", text(plan.namespaces.gidMappings))
+        } catch {
+            throw SetupFailure(stage: "user namespace", configPath: "linux.gidMappings", detail: error.description)
+        }
+    }
+
+    private static func send(_ channel: SyncChannel, _ message: SyncMessage) throws(SetupFailure) {
+        do { try channel.send(message) } catch { throw SetupFailure(stage: "init", detail: error.description) }
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.isEmpty || path == "." ? cwd : cwd + "/" + path
+    }
+}
+
+/// Turns a SystemError of a parent-side step into the user-facing error, naming the step.
+func system<T: ~Copyable>(_ stage: String, _ body: () throws(SystemError) -> T) throws(RuntimeError) -> T {
+    do { return try body() } catch { throw .system(stage: stage, error) }
+}

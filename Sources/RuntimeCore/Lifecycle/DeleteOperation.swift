@@ -1,0 +1,41 @@
+import LinuxSys
+import OCISpec
+
+/// runtime.md "delete": removes what `create` made. A created container is killed first (as runc does); a
+/// running or paused one only with --force. `delete --force` of an unknown id succeeds: containerd relies on it.
+public enum DeleteOperation {
+    public static func run(id: String, force: Bool, store: StateStore) throws(RuntimeError) {
+        let lock: ContainerLock
+        do { lock = try store.lock(id: id) } catch {
+            if case .containerNotFound = error, force { return }
+            throw error
+        }
+        let record: ContainerRecord
+        do { record = try lock.read() } catch {
+            // A state file that cannot be read: --force still removes the directory.
+            if force { try lock.remove(); return }
+            throw error
+        }
+        let live = LiveStatus.derive(record)
+        let process = ContainerProcess(pid: record.pid, startTime: record.pidStartTime)
+        switch live.status {
+        case .stopped:
+            break
+        case .created:
+            stop(process)
+        case .creating, .running, .paused:
+            guard force else {
+                throw .invalidTransition(id: id, message: "cannot delete container \(id) that is not stopped: \(live.status.rawValue)")
+            }
+            stop(process)
+        }
+        try lock.remove()
+    }
+
+    /// SIGKILL, then wait (bounded) until it is gone; the pid namespace takes every other process with it.
+    static func stop(_ process: ContainerProcess) {
+        guard process.isAlive else { return }
+        try? process.signal(Signal.SIGKILL.rawValue)
+        process.waitForExit(timeoutMilliseconds: 10_000)
+    }
+}

@@ -1,0 +1,34 @@
+import LinuxSys
+import OCISpec
+import Glibc
+
+/// runtime.md "start": runs the user's program of a `created` container. The init is blocked opening the exec
+/// fifo for writing; opening it for reading lets it go on, and the byte it writes says it is about to exec.
+public enum StartOperation {
+    public static func run(id: String, store: StateStore) throws(RuntimeError) {
+        let lock = try store.lock(id: id)
+        var record = try lock.read()
+        let live = LiveStatus.derive(record)
+        switch live.status {
+        case .created: break
+        case .stopped: throw .invalidTransition(id: id, message: "cannot start a container that has stopped")
+        case .running: throw .invalidTransition(id: id, message: "cannot start an already running container")
+        case .paused: throw .invalidTransition(id: id, message: "cannot start a paused container")
+        case .creating: throw .invalidTransition(id: id, message: "cannot start a container that is still being created")
+        }
+        let process = ContainerProcess(pid: record.pid, startTime: record.pidStartTime)
+        let fifoPath = lock.directory + "/" + CreateOperation.execFifoName
+        let fifo = try system("start") { () throws(SystemError) in
+            try FileDescriptor.open(fifoPath, O_RDONLY | O_NONBLOCK)
+        }
+        var entry = pollfd(fd: fifo.rawValue, events: Int16(POLLIN), revents: 0)
+        while poll(&entry, 1, 100) == 0 {
+            if !process.isAlive { throw .invalidTransition(id: id, message: "cannot start a container that has stopped") }
+        }
+        let byte = (try? fifo.read(upTo: 1)) ?? []
+        if byte.isEmpty { throw .invalidTransition(id: id, message: "cannot start a container that has stopped") }
+        try? FileSystem.remove(fifoPath)
+        record.status = .running
+        try lock.write(record)
+    }
+}

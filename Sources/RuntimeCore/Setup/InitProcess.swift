@@ -1,0 +1,60 @@
+import LinuxSys
+import Glibc
+
+/// Child 2, the container's init: runs the setup stages, reports `ready`, waits for `start` on the exec fifo,
+/// then execs the user's program. Never returns.
+enum InitProcess {
+    static func run(context: SetupContext) -> Never {
+        let channel = SyncChannel(fd: context.syncFD)
+        do throws(SetupFailure) {
+            for stage in SetupPipeline.initStages { try stage.run(context) }
+            try handOver(channel)
+        } catch {
+            try? channel.send(.failed(error))
+            Processes.exitImmediately(1)
+        }
+        waitForStartAndExec(context)
+    }
+
+    /// Steps 5–7 of the sync table: after them the parent may exit without taking the init with it.
+    private static func handOver(_ channel: SyncChannel) throws(SetupFailure) {
+        do { try channel.send(.ready) } catch { throw SetupFailure(stage: "init", detail: error.description) }
+        try channel.expect(.stateCommitted, stage: "init")
+        do {
+            try ProcessControl.setParentDeathSignal(0)
+            try channel.send(.detached)
+        } catch {
+            throw SetupFailure(stage: "init", detail: error.description)
+        }
+        close(channel.fd)
+    }
+
+    /// A pid-namespace init only receives the signals it handles: without these, `kill <id> TERM` could not end
+    /// a container that was created but not started. execve resets them to the default.
+    private static func installCreatedStateHandlers() {
+        let handler: SignalHandlers.Handler = { signal in _exit(128 + signal) }
+        try? SignalHandlers.install(handler, for: [.SIGTERM, .SIGINT, .SIGHUP, .SIGQUIT, .SIGUSR1, .SIGUSR2])
+    }
+
+    private static func waitForStartAndExec(_ context: SetupContext) -> Never {
+        installCreatedStateHandlers()
+        // Opening the fifo for writing blocks until `start` opens it for reading. Through /proc/self/fd: the fd we
+        // hold is O_PATH, on a file outside our root.
+        let fifo = open("/proc/self/fd/\(context.execFifoFD)", O_WRONLY | O_CLOEXEC)
+        if fifo < 0 { _exit(1) }
+        var zero: UInt8 = 0x30
+        if write(fifo, &zero, 1) != 1 { _exit(1) }
+        close(fifo)
+        close(context.execFifoFD)
+        let process = context.plan.process
+        if let cpus = process.cpuAffinityFinal, let set = CPUSet(list: cpus) { try? set.applyAffinity() }
+        do {
+            try Exec.execve(path: context.executablePath, args: process.args, env: process.env)
+        } catch {
+            // Nobody listens any more: the program's stderr is the only place left to say it.
+            let message = "swiftlet: exec \(context.executablePath): \(error.errno)\n"
+            _ = message.withCString { write(2, $0, strlen($0)) }
+            _exit(127)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import LinuxSys
+import Glibc
+
+/// Child 1: joins and unshares the namespaces, then forks the container init with CLONE_PARENT (so the init
+/// is the `create`/`run` process's own child, reapable by `run`) and exits. Never returns.
+enum NamespaceChild {
+    /// `inheritedFDs`: the parent's fds this process must not keep (the state lock — flock belongs to the open file,
+    /// which a forked copy would keep locked — and the parent's end of the socketpair, whose copy would hide EOF).
+    static func run(plan: SetupPlan, syncFD: Int32, execFifoFD: Int32, parentPid: Int32, inheritedFDs: [Int32]) -> Never {
+        for fd in inheritedFDs { close(fd) }
+        let channel = SyncChannel(fd: syncFD)
+        let context = SetupContext(plan: plan, syncFD: syncFD, execFifoFD: execFifoFD)
+        do throws(SetupFailure) {
+            try prepare(parentPid: parentPid)
+            try channel.expect(.proceed, stage: "init")
+            for stage in SetupPipeline.namespaceStages { try stage.run(context) }
+            let pid = try forkInit(context: context)
+            try send(channel, .initForked(pid: pid))
+            Processes.exitImmediately(0)
+        } catch {
+            try? channel.send(.failed(error))
+            Processes.exitImmediately(1)
+        }
+    }
+
+    private static func prepare(parentPid: Int32) throws(SetupFailure) {
+        do {
+            try ProcessControl.setParentDeathSignal(Signal.SIGKILL.rawValue)
+            // The parent may have died before the line above took effect.
+            if Processes.parentID != parentPid { Processes.exitImmediately(1) }
+            try ProcessControl.setDumpable(false)
+            // `run` blocks signals to forward them; the container must start with none blocked.
+            _ = try SignalSet().setMask()
+        } catch {
+            throw SetupFailure(stage: "init", detail: error.description)
+        }
+    }
+
+    private static func forkInit(context: SetupContext) throws(SetupFailure) -> Int32 {
+        let result: ForkResult
+        do { result = try Processes.clone(namespaces: [], flags: .parent) } catch {
+            throw SetupFailure(stage: "init", detail: error.description)
+        }
+        switch result {
+        case .child: InitProcess.run(context: context)
+        case .parent(let pid): return pid
+        }
+    }
+
+    private static func send(_ channel: SyncChannel, _ message: SyncMessage) throws(SetupFailure) {
+        do { try channel.send(message) } catch { throw SetupFailure(stage: "init", detail: error.description) }
+    }
+}

@@ -1,0 +1,37 @@
+import LinuxSys
+
+/// One step of the container-side setup. Stages run in the order `SetupPipeline` lists, in a process forked
+/// from swiftlet (no re-exec): they only execute the plan the parent resolved.
+protocol SetupStage: Sendable {
+    /// The name a failure is reported under ("mounts", "pivot_root", …).
+    var name: String { get }
+    func run(_ context: SetupContext) throws(SetupFailure)
+}
+
+/// What the stages of one container-side process share. A class: the stages hand each other fds and results.
+final class SetupContext {
+    let plan: SetupPlan
+    /// The child's end of the sync socketpair (close-on-exec).
+    let syncFD: Int32
+    /// O_PATH fd of the exec fifo in the state directory, opened by the parent (close-on-exec).
+    let execFifoFD: Int32
+    /// The path the container's program is exec'd from, resolved by `ExecutableLookupStage`.
+    var executablePath: String = ""
+
+    init(plan: SetupPlan, syncFD: Int32, execFifoFD: Int32) {
+        self.plan = plan
+        self.syncFD = syncFD
+        self.execFifoFD = execFifoFD
+    }
+}
+
+extension SetupStage {
+    /// Runs a system call step, turning its error into a SetupFailure carrying this stage and the config path.
+    func step<T: ~Copyable>(_ configPath: String? = nil, _ body: () throws(SystemError) -> T) throws(SetupFailure) -> T {
+        do { return try body() } catch { throw SetupFailure(stage: name, configPath: configPath, detail: error.description) }
+    }
+
+    func fail(_ configPath: String?, _ detail: String) -> SetupFailure {
+        SetupFailure(stage: name, configPath: configPath, detail: detail)
+    }
+}

@@ -1,0 +1,37 @@
+import LinuxSys
+
+/// Makes "/" slave (or what rootfsPropagation says) so no mount of ours reaches the host, then binds the
+/// rootfs onto itself: pivot_root needs a mount point, and the bind keeps the bundle's directory untouched.
+struct RootPropagationStage: SetupStage {
+    let name = "rootfs"
+
+    func run(_ context: SetupContext) throws(SetupFailure) {
+        let plan = context.plan
+        try step("linux.rootfsPropagation") { () throws(SystemError) in
+            try Mounts.mount(source: nil, target: "/", type: nil, flags: plan.rootPropagation)
+        }
+        if plan.rootPropagation.contains(.shared) {
+            // pivot_root refuses a new root whose parent mount is shared.
+            try step("linux.rootfsPropagation") { () throws(SystemError) in
+                try Mounts.mount(source: nil, target: parentMountPoint(of: plan.rootfs), type: nil, flags: .private)
+            }
+        }
+        try step("root.path") { () throws(SystemError) in
+            try Mounts.mount(source: plan.rootfs, target: plan.rootfs, type: nil, flags: [.bind, .recursive])
+        }
+    }
+
+    /// The mount point under which `path` lives (the longest matching mount point in mountinfo).
+    private func parentMountPoint(of path: String) throws(SystemError) -> String {
+        let parent = path.split(separator: "/").dropLast().joined(separator: "/")
+        let directory = "/" + parent
+        var best = "/"
+        for mount in try MountInfo.read() {
+            let point = mount.mountPoint
+            if (directory == point || directory.hasPrefix(point == "/" ? "/" : point + "/")) && point.count > best.count {
+                best = point
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,39 @@
+import FoundationEssentials
+
+/// Messages between the `create` process (parent), the namespace child (child 1) and the container init (child 2),
+/// over one SOCK_SEQPACKET socketpair (one message per packet, in order). The order of a successful create:
+///
+/// | step | from → to        | message               | meaning                                                                 |
+/// |------|------------------|-----------------------|-------------------------------------------------------------------------|
+/// | 1    | parent → child1  | `proceed`             | child1 is in its cgroups; go on with the namespaces                     |
+/// | 2    | child1 → parent  | `userNamespaceCreated`| (new user ns only) write /proc/<child1>/uid_map and gid_map now         |
+/// | 3    | parent → child1  | `idMappingsWritten`   | the maps are written; child1 becomes root inside the user namespace     |
+/// | 4    | child1 → parent  | `initForked(pid)`     | host pid of the container init (forked with CLONE_PARENT); child1 exits |
+/// | 5    | child2 → parent  | `ready`               | the whole setup is done; init waits for `start` on the exec fifo        |
+/// | 6    | parent → child2  | `stateCommitted`      | the state says `created`                                                |
+/// | 7    | child2 → parent  | `detached`            | init cleared its parent-death signal: the parent may exit               |
+/// | any  | child → parent   | `failed(SetupFailure)`| a stage failed; the parent cleans everything up and reports it          |
+///
+/// A child whose parent dies before step 7 is killed by PR_SET_PDEATHSIG; a parent whose children vanish sees EOF.
+enum SyncMessage: Codable, Equatable {
+    case proceed
+    case userNamespaceCreated
+    case idMappingsWritten
+    case initForked(pid: Int32)
+    case ready
+    case stateCommitted
+    case detached
+    case failed(SetupFailure)
+}
+
+/// A failed setup stage, as the user sees it: which stage, which config path, which operation on which path, errno text.
+struct SetupFailure: Error, Codable, Equatable, CustomStringConvertible {
+    var stage: String
+    var configPath: String?
+    var detail: String
+
+    var description: String {
+        if let configPath { return "\(stage): \(configPath): \(detail)" }
+        return "\(stage): \(detail)"
+    }
+}
