@@ -1,5 +1,6 @@
 import OCISpec
 import LinuxSys
+import Cgroups
 import FoundationEssentials
 import Glibc
 
@@ -24,17 +25,24 @@ public enum CreateOperation {
         } catch {
             throw .invalidArgument(error.description)
         }
-        let plan: SetupPlan
+        var plan: SetupPlan
         do { plan = try SetupPlanBuilder.build(spec: spec, options: options) } catch { throw .invalidArgument(error.description) }
+        var (cgroups, layout) = try ContainerCgroups.plan(spec: spec, id: options.id)
+        plan.cgroupMounts = ContainerCgroups.mountPlans(spec: spec, set: cgroups, layout: layout)
 
         let me = getpid()
         var record = ContainerRecord(
             ociVersion: spec.ociVersion, id: options.id, bundle: options.bundle, rootfs: plan.rootfs,
             annotations: spec.annotations, creatorPid: me,
             creatorStartTime: (try? ProcStat.read(pid: me).startTime) ?? 0)
+        // Recorded before anything exists, so a crashed create's cgroups can be found and removed by delete.
+        ContainerCgroups.record(cgroups, into: &record)
         let lock = try store.claim(record)
         let outcome: Result<Int32, RuntimeError>
-        do { outcome = .success(try spawn(plan: plan, options: options, lock: lock, record: &record)) } catch {
+        do {
+            outcome = .success(try spawn(plan: plan, options: options, cgroups: &cgroups, lock: lock, record: &record))
+        } catch {
+            try? cgroups.killAllAndDestroy()
             outcome = .failure(error)
         }
         switch outcome {
@@ -49,7 +57,8 @@ public enum CreateOperation {
 
     /// Forks the namespace child and drives the sync protocol (SyncMessage's table) until the init is handed over.
     private static func spawn(
-        plan: SetupPlan, options: CreateOptions, lock: borrowing ContainerLock, record: inout ContainerRecord
+        plan: SetupPlan, options: CreateOptions, cgroups: inout CgroupSet, lock: borrowing ContainerLock,
+        record: inout ContainerRecord
     ) throws(RuntimeError) -> Int32 {
         let fifoPath = lock.directory + "/" + execFifoName
         let ends = try system("create") { () throws(SystemError) in try SyncChannel.pair() }
@@ -64,6 +73,17 @@ public enum CreateOperation {
                 inheritedFDs: [lock.directoryFD, parentEnd.rawValue])
         }
         try? childEnd.close()
+        // The namespace child waits for `proceed`: it (and so the init it forks) is in its cgroups before it
+        // unshares the cgroup namespace and before anything of the container runs.
+        do {
+            try ContainerCgroups.setUp(&cgroups, resources: plan.spec.linux?.resources, pid: namespaceChild)
+            ContainerCgroups.record(cgroups, into: &record)
+            try lock.write(record)
+        } catch {
+            kill(namespaceChild, SIGKILL)
+            _ = try? Processes.wait(pid: namespaceChild)
+            throw error
+        }
         let channel = SyncChannel(fd: parentEnd.rawValue)
         var initPid: Int32 = 0
         var namespaceChildReaped = false

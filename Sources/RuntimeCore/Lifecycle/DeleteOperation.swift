@@ -1,5 +1,6 @@
 import LinuxSys
 import OCISpec
+import Cgroups
 
 /// runtime.md "delete": removes what `create` made. A created container is killed first (as runc does); a
 /// running or paused one only with --force. `delete --force` of an unknown id succeeds: containerd relies on it.
@@ -28,6 +29,11 @@ public enum DeleteOperation {
                 throw .invalidTransition(id: id, message: "cannot delete container \(id) that is not stopped: \(live.status.rawValue)")
             }
             stop(process)
+        }
+        if let cgroups = ContainerCgroups.restore(record) {
+            // Kills what is left (a process that escaped the pid namespace, or all of them without one), thaws a
+            // frozen cgroup so the kill lands, then removes the directories create made.
+            do { try cgroups.killAllAndDestroy() } catch { throw .invalidArgument("delete: cgroups: \(error)") }
         }
         try lock.remove()
     }

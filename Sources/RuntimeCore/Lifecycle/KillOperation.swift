@@ -8,6 +8,10 @@ public enum KillOperation {
         let live = LiveStatus.derive(record)
         guard live.status != .stopped else { throw .containerNotRunning(id: id) }
         let process = ContainerProcess(pid: record.pid, startTime: record.pidStartTime)
+        if all, let cgroups = ContainerCgroups.restore(record) {
+            do { try cgroups.signalAll(signal) } catch { throw .invalidArgument("kill: cgroups: \(error)") }
+            return
+        }
         if all {
             let hostNamespace = try? FileSystem.readSymbolicLink("/proc/self/ns/pid")
             for pid in process.processesInPidNamespace(hostPidNamespace: hostNamespace) where pid != record.pid {

@@ -1,5 +1,6 @@
 import OCISpec
 import LinuxSys
+import Cgroups
 
 /// Everything the container-side processes need, resolved in the parent before the fork: paths made absolute,
 /// mount options parsed, capability names turned into bits. The child only executes it (no re-exec, no re-parsing).
@@ -26,6 +27,8 @@ struct SetupPlan: Sendable {
     var noPivot: Bool
     var noNewKeyring: Bool
     var preserveFds: UInt32
+    /// What each `mounts` entry of type "cgroup" becomes (by mount index), computed from the container's cgroups.
+    var cgroupMounts: [Int: CgroupMountPlan] = [:]
 }
 
 struct NamespacePlan: Sendable {

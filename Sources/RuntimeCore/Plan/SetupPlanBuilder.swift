@@ -32,7 +32,8 @@ enum SetupPlanBuilder {
         let devices = planDevices(spec.linux?.devices ?? [], problems: &problems)
         problems += ambientWarnings(process.capabilities)
         if !problems.filter({ $0.severity == .error }).isEmpty { throw ConfigError(problems: problems) }
-        for warning in problems { Log.warning("config.json: \(warning)") }
+        // Debug, not warning: `runc spec`'s own default has ambient capabilities that are not inheritable.
+        for warning in problems { Log.debug("config.json: \(warning)") }
 
         let devIsBind = mounts.contains { $0.destination == "/dev" && $0.kind == .bind }
         return SetupPlan(

@@ -28,6 +28,10 @@ public struct ContainerRecord: Codable, Sendable, Equatable {
     public var creatorPid: Int32
     public var creatorStartTime: UInt64
     public var extensions: [String: String]
+    /// The container's cgroup directories (controller → path) and which of them `create` made, for kill --all,
+    /// pause, update, ps, events and delete. Nil for records written before cgroups existed.
+    public var cgroupPaths: [String: String]?
+    public var cgroupCreatedDirectories: [String]?
 
     public init(
         ociVersion: String, id: String, bundle: String, rootfs: String,
