@@ -38,6 +38,7 @@ public enum CreateOperation {
         // Recorded before anything exists, so a crashed create's cgroups can be found and removed by delete.
         ContainerCgroups.record(cgroups, into: &record)
         let lock = try store.claim(record)
+        FaultPoint.hit("create.after-claim")
         let outcome: Result<Int32, RuntimeError>
         do {
             outcome = .success(try spawn(plan: plan, options: options, cgroups: &cgroups, lock: lock, record: &record))
@@ -65,6 +66,7 @@ public enum CreateOperation {
         let parentEnd = FileDescriptor(adopting: ends.parent)
         let childEnd = FileDescriptor(adopting: ends.child)
         let fifo = try system("exec fifo") { () throws(SystemError) in try makeExecFifo(fifoPath, plan: plan) }
+        FaultPoint.hit("create.after-fifo")
         let parentPid = getpid()
         let child = try system("clone") { () throws(SystemError) in try Processes.clone(namespaces: [], flags: []) }
         guard case .parent(let namespaceChild) = child else {
@@ -72,6 +74,7 @@ public enum CreateOperation {
                 plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo.rawValue, parentPid: parentPid,
                 inheritedFDs: [lock.directoryFD, parentEnd.rawValue])
         }
+        FaultPoint.hit("create.after-clone")
         try? childEnd.close()
         // The namespace child waits for `proceed`: it (and so the init it forks) is in its cgroups before it
         // unshares the cgroup namespace and before anything of the container runs.
@@ -113,6 +116,7 @@ public enum CreateOperation {
                     throw SetupFailure(stage: "init", detail: "unexpected sync message \(other)")
                 }
             }
+            FaultPoint.hit("create.after-ready")
             record.status = .created
             do {
                 try lock.write(record)

@@ -21,7 +21,8 @@ public enum DeleteOperation {
         let process = ContainerProcess(pid: record.pid, startTime: record.pidStartTime)
         switch live.status {
         case .stopped:
-            break
+            // A crashed create reads as stopped while its init may live on: stop is a no-op for a dead or reused pid.
+            stop(process)
         case .created:
             stop(process)
         case .creating, .running, .paused:
@@ -35,6 +36,7 @@ public enum DeleteOperation {
             // frozen cgroup so the kill lands, then removes the directories create made.
             do { try cgroups.killAllAndDestroy() } catch { throw .invalidArgument("delete: cgroups: \(error)") }
         }
+        FaultPoint.hit("delete.after-kill")
         try lock.remove()
     }
 

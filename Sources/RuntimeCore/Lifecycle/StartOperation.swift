@@ -18,6 +18,7 @@ public enum StartOperation {
         }
         let process = ContainerProcess(pid: record.pid, startTime: record.pidStartTime)
         let fifoPath = lock.directory + "/" + CreateOperation.execFifoName
+        FaultPoint.hit("start.before-fifo-open")
         let fifo = try system("start") { () throws(SystemError) in
             try FileDescriptor.open(fifoPath, O_RDONLY | O_NONBLOCK)
         }
@@ -27,6 +28,7 @@ public enum StartOperation {
         }
         let byte = (try? fifo.read(upTo: 1)) ?? []
         if byte.isEmpty { throw .invalidTransition(id: id, message: "cannot start a container that has stopped") }
+        FaultPoint.hit("start.after-fifo-read")
         try? FileSystem.remove(fifoPath)
         record.status = .running
         try lock.write(record)

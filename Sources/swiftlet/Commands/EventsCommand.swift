@@ -17,6 +17,14 @@ enum EventsCommand: Command {
         arity: .exactly(1))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        let intervalText = context.flags.string("interval") ?? "5s"
+        guard let interval = EventsOperation.parseInterval(intervalText) else {
+            throw RuntimeError.invalidArgument("duration must be greater than 0")
+        }
+        try EventsOperation.run(
+            id: context.containerID, intervalMilliseconds: interval, statsOnce: context.flags.bool("stats"),
+            store: store, emit: { Output.write($0 + "\n") })
+        return 0
     }
 }

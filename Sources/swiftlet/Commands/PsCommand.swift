@@ -8,6 +8,17 @@ enum PsCommand: Command {
         flags: [CommonFlags.format], arity: .atLeast(1), reordersFlags: false)
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        let pids = try ProcessListOperation.pids(id: context.containerID, store: store)
+        let format = context.flags.string("format") ?? "table"
+        switch format {
+        case "json":
+            Output.write("[" + pids.map(String.init).joined(separator: ",") + "]\n")
+        case "table":
+            Output.write(try ProcessTable.render(pids: pids, psArguments: Array(context.arguments.dropFirst())))
+        default:
+            throw RuntimeError.invalidArgument("invalid format option")
+        }
+        return 0
     }
 }

@@ -14,6 +14,7 @@ enum ResumeCommand: Command {
         arity: .exactly(1))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        try PauseOperation.resume(id: context.containerID, store: try StateStore(root: context.globals.root))
+        return 0
     }
 }

@@ -11,7 +11,10 @@ enum UpdateCommand: Command {
             FlagSpec(["blkio-weight"], .int, "Specifies per cgroup weight, range is from 10 to 1000", default: "0"),
             FlagSpec(["cpu-period"], .string, "CPU CFS period to be used for hardcapping (in usecs). 0 to use system default"),
             FlagSpec(["cpu-quota"], .string, "CPU CFS hardcap limit (in usecs). Allowed cpu time in a given period"),
-            FlagSpec(["cpu-share"], .string, "CPU shares (relative weight vs. other containers)"),
+            FlagSpec(["cpu-share", "cpu-shares"], .string, "CPU shares (relative weight vs. other containers)"),
+            FlagSpec(["cpu-idle"], .string, "set cgroup SCHED_IDLE or not, 0: default behavior, 1: SCHED_IDLE"),
+            FlagSpec(["kernel-memory"], .string, "(obsoleted; do not use)"),
+            FlagSpec(["kernel-memory-tcp"], .string, "(obsoleted; do not use)"),
             FlagSpec(
                 ["cpu-rt-period"], .string,
                 "CPU realtime period to be used for hardcapping (in usecs). 0 to use system default"),
@@ -30,6 +33,9 @@ enum UpdateCommand: Command {
         arity: .exactly(1))
 
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        let resources = try UpdateResources.parse(context.flags)
+        try UpdateOperation.run(id: context.containerID, resources: resources, store: store)
+        return 0
     }
 }
