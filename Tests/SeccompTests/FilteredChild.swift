@@ -22,6 +22,8 @@ struct ChildSetup {
     var uidAfterLoad: UInt32?
     /// Switched to before loading the filter.
     var uidBeforeLoad: UInt32?
+    /// Read end of a pipe the child waits on (one byte or EOF) before exec, as init waits for `start`.
+    var waitBeforeExec: Int32?
 }
 
 /// PR_SET_NO_NEW_PRIVS (linux/prctl.h), not visible through Glibc.
@@ -44,11 +46,14 @@ func runFiltered(
 ) throws -> ChildOutcome {
     let argv = CStringArray(["/bin/busybox"] + arguments)
     let envp = CStringArray(["PATH=/bin:/usr/bin"])
+    // The test runner's threads block signals (SIGCHLD among them) and exec keeps the mask: clear it in the child.
+    var emptyMask = sigset_t()
+    sigemptyset(&emptyMask)
     var pipeEnds: [Int32] = [-1, -1]
-    guard Glibc.pipe(&pipeEnds) == 0 else { throw HarnessError("pipe failed") }
+    guard cls_pipe2(&pipeEnds, O_CLOEXEC) == 0 else { throw HarnessError("pipe failed") }
     let pid = Glibc.fork()
     if pid == 0 {
-        runChild(setup: setup, outputFD: pipeEnds[1], listenerPipe: listenerPipe, argv: argv, envp: envp)
+        runChild(setup: setup, outputFD: pipeEnds[1], listenerPipe: listenerPipe, signalMask: &emptyMask, argv: argv, envp: envp)
     }
     Glibc.close(pipeEnds[1])
     guard pid > 0 else { Glibc.close(pipeEnds[0]); throw HarnessError("fork failed") }
@@ -63,9 +68,13 @@ func runFiltered(
 }
 
 /// The child between fork and exec: system calls only.
-private func runChild(setup: ChildSetup, outputFD: Int32, listenerPipe: Int32?, argv: CStringArray, envp: CStringArray) -> Never {
+private func runChild(
+    setup: ChildSetup, outputFD: Int32, listenerPipe: Int32?, signalMask: UnsafePointer<sigset_t>,
+    argv: CStringArray, envp: CStringArray
+) -> Never {
     _ = cls_dup3(outputFD, 1, 0)
     _ = cls_dup3(outputFD, 2, 0)
+    _ = sigprocmask(SIG_SETMASK, signalMask, nil)
     if let uid = setup.uidBeforeLoad, !switchUser(uid) { _exit(ChildFailure.setup) }
     if setup.noNewPrivileges && cls_prctl(prSetNoNewPrivs, 1, 0, 0, 0) != 0 { _exit(ChildFailure.setup) }
     if let program = setup.program {
@@ -79,6 +88,10 @@ private func runChild(setup: ChildSetup, outputFD: Int32, listenerPipe: Int32?, 
         }
     }
     if let uid = setup.uidAfterLoad, !switchUser(uid) { _exit(ChildFailure.setup) }
+    if let gate = setup.waitBeforeExec {
+        var byte: UInt8 = 0
+        while Glibc.read(gate, &byte, 1) < 0 && errno == EINTR {}
+    }
     execve("/bin/busybox", argv.pointers, envp.pointers)
     _exit(ChildFailure.exec)
 }
