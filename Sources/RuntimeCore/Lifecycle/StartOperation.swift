@@ -25,6 +25,13 @@ public enum StartOperation {
         var entry = pollfd(fd: fifo.rawValue, events: Int16(POLLIN), revents: 0)
         while poll(&entry, 1, 100) == 0 {
             if !process.isAlive { throw .invalidTransition(id: id, message: "cannot start a container that has stopped") }
+            // A start killed after the init's byte left a fifo nobody writes to again: without this, a hang.
+            if hasExecuted(process.pid) {
+                try? FileSystem.remove(fifoPath)
+                record.status = .running
+                try lock.write(record)
+                throw .invalidTransition(id: id, message: "cannot start an already running container")
+            }
         }
         let byte = (try? fifo.read(upTo: 1)) ?? []
         if byte.isEmpty { throw .invalidTransition(id: id, message: "cannot start a container that has stopped") }
@@ -32,5 +39,12 @@ public enum StartOperation {
         try? FileSystem.remove(fifoPath)
         record.status = .running
         try lock.write(record)
+    }
+
+    /// The init is the swiftlet image until it execs the user's program (root may stat a non-dumpable /proc/<pid>/exe).
+    private static func hasExecuted(_ pid: Int32) -> Bool {
+        guard let initImage = try? FileSystem.status("/proc/\(pid)/exe"),
+              let ownImage = try? FileSystem.status("/proc/self/exe") else { return false }
+        return initImage.device != ownImage.device || initImage.inode != ownImage.inode
     }
 }

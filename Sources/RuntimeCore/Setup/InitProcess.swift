@@ -18,6 +18,7 @@ enum InitProcess {
 
     /// Steps 5–7 of the sync table: after them the parent may exit without taking the init with it.
     private static func handOver(_ channel: SyncChannel) throws(SetupFailure) {
+        FaultPoint.hit("init.before-ready")
         do { try channel.send(.ready) } catch { throw SetupFailure(stage: "init", detail: error.description) }
         try channel.expect(.stateCommitted, stage: "init")
         do {

@@ -13,6 +13,7 @@ enum NamespaceChild {
         do throws(SetupFailure) {
             try prepare(parentPid: parentPid)
             try channel.expect(.proceed, stage: "init")
+            FaultPoint.hit("child.before-unshare")
             for stage in SetupPipeline.namespaceStages { try stage.run(context) }
             let pid = try forkInit(context: context)
             try send(channel, .initForked(pid: pid))
