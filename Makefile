@@ -1,21 +1,21 @@
-# swiftlet — see README.md. Every target installs what it needs from Debian packages.
+# swiftlet — see README.md. Every target installs what it needs from Debian packages (as root).
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/swiftlet
-DEBIAN_PACKAGES := libseccomp-dev busybox-static runc crun cpio jq strace
 BUSYBOX_BUNDLE := spec-examples/busybox
+# What the build, the tests, the conformance run and the cgroup v2 guest need.
+DEBIAN_PACKAGES := libseccomp-dev busybox-static runc crun cpio jq strace util-linux procps python3 qemu-system-x86
+BENCH_PACKAGES := hyperfine time
 
-.PHONY: all deps build debug bundle demo test unit integration clean
+.PHONY: all deps build debug bundle examples demo test unit conformance test-v2 bench soak fuzz clean
 
 all: build
 
 # Installs only what is missing; `apt-get update` runs once, and only when something is missing.
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+	@scripts/install-debian-packages.sh $(DEBIAN_PACKAGES)
 
-# Release build with the Swift stdlib linked statically (start-up cost, and nothing from /opt/swift needed at run time).
+# Release build, Swift stdlib linked statically (start-up cost; nothing from /opt/swift needed at run time).
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product swiftlet
 
@@ -26,12 +26,37 @@ debug: deps
 bundle: deps
 	@scripts/make-busybox-rootfs.sh $(BUSYBOX_BUNDLE)/rootfs
 
+# Every example bundle gets the busybox rootfs.
+examples: bundle
+	@if [ -x scripts/make-example-rootfs.sh ]; then scripts/make-example-rootfs.sh; fi
+
 demo: build bundle
 	@scripts/demo.sh $(RELEASE_BIN)
 
-# Unit tests, then integration tests that drive the release binary as root on real bundles.
-test: build bundle
+# Unit tests and integration tests (the release binary, as root, on real bundles), then the runtime-neutral
+# conformance suite against swiftlet, then the cgroup tests inside a pure cgroup v2 guest.
+test: build examples
 	SWIFTLET_BIN=$(CURDIR)/$(RELEASE_BIN) SWIFTLET_BUNDLE=$(CURDIR)/$(BUSYBOX_BUNDLE) $(SWIFT) test
+	$(MAKE) --no-print-directory conformance
+	$(MAKE) --no-print-directory test-v2
+
+conformance: build bundle
+	conformance/run --runtime $(CURDIR)/$(RELEASE_BIN)
+
+# Pure cgroup v2, for real: a throwaway qemu guest (software emulation) runs the cgroup tests.
+test-v2: deps
+	$(SWIFT) build --build-tests
+	scripts/test-cgroup-v2-guest.sh $(CURDIR)/.build/debug/swiftletPackageTests.xctest --testing-library swift-testing --filter CgroupsTests
+
+bench: build bundle
+	@scripts/install-debian-packages.sh $(BENCH_PACKAGES)
+	bench/run --swiftlet $(CURDIR)/$(RELEASE_BIN)
+
+soak: build bundle
+	scripts/soak.sh $(or $(N),1000)
+
+fuzz: deps
+	scripts/fuzz.sh $(or $(SECONDS),600)
 
 clean:
 	rm -rf .build $(BUSYBOX_BUNDLE)/rootfs

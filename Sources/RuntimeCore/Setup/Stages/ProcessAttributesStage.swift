@@ -7,7 +7,7 @@ struct ProcessAttributesStage: SetupStage {
     func run(_ context: SetupContext) throws(SetupFailure) {
         let process = context.plan.process
         if let persona = process.personality {
-            try step("linux.personality") { () throws(SystemError) in try SystemIdentity.setPersonality(persona) }
+            try step("linux.personality") { () throws(SystemError) in _ = try SystemIdentity.setPersonality(persona) }
         }
         if let scheduler = process.scheduler {
             guard let policy = SchedulerAttributes.policy(named: scheduler.policy.rawValue) else {
