@@ -4,6 +4,10 @@ import LinuxSys
 
 /// An exclusive hold on one container's directory (flock on its fd), released when this value goes
 /// away. Only the holder writes or removes the container's state; see `StateStore` for the rule.
+///
+/// flock belongs to the open file description, so a forked child holds the lock too until it closes its
+/// copy: a child that outlives the command (the container init waiting for `start`) must close
+/// `directoryFD` right after the fork, or every later command on the container blocks.
 public struct ContainerLock: ~Copyable {
     public let id: String
     /// `<root>/<id>`.
