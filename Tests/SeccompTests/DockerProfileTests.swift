@@ -5,18 +5,8 @@ import Testing
 
 /// The spec-examples bundles: valid configs whose filters compile (and how long the ~300-rule one takes).
 @Suite struct ExampleProfileTests {
-    /// The repository root, through symlinks (the tests may be built from a scratch package that links them).
-    private static var repository: String {
-        let resolved = realpath(#filePath, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? #filePath
-        return "/" + resolved.split(separator: "/").dropLast(3).joined(separator: "/")
-    }
-
     private func seccomp(ofExample name: String) throws -> LinuxSeccomp {
-        let (spec, _) = try SpecLoader.load(bundle: "\(Self.repository)/spec-examples/\(name)")
-        return try #require(spec.linux?.seccomp)
+        try ExampleProfiles.seccomp(ofExample: name)
     }
 
     @Test func dockerLikeDefaultProfileCompiles() throws {
@@ -68,5 +58,22 @@ import Testing
     @Test func unknownFlagBitsAreRefusedByTheKernel() {
         #expect(!FilterFlags.kernelAccepts(FilterFlags(rawValue: 1 << 30)))
         #expect(FilterFlags.kernelAccepts([]))
+    }
+}
+
+/// The seccomp sections of the spec-examples bundles.
+enum ExampleProfiles {
+    /// The repository root, through symlinks (the tests may be built from a scratch package that links them).
+    static var repository: String {
+        let resolved = realpath(#filePath, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? #filePath
+        return "/" + resolved.split(separator: "/").dropLast(3).joined(separator: "/")
+    }
+
+    static func seccomp(ofExample name: String) throws -> LinuxSeccomp {
+        let (spec, _) = try SpecLoader.load(bundle: "\(repository)/spec-examples/\(name)")
+        return try #require(spec.linux?.seccomp)
     }
 }

@@ -143,4 +143,16 @@ import Testing
         #expect(outcome.output.contains("Function not implemented"), "\(outcome)")
         #expect(!directoryExists("/tmp/swiftlet-never-made"))
     }
+
+    /// Every spec flag at once with a listener: TSYNC needs TSYNC_ESRCH beside NEW_LISTENER, WAIT_KILLABLE_RECV needs the
+    /// listener. The listener is close-on-exec and nobody else holds it, so the notified mkdir fails with ENOSYS.
+    @Test func allFlagsWithAListenerLoad() throws {
+        let program = try SeccompProgram.compile(LinuxSeccomp(
+            defaultAction: .allow, flags: LinuxSeccompFlag.allCases, listenerPath: "/run/unused.sock",
+            syscalls: [LinuxSyscall(names: ["mkdir", "mkdirat"], action: .notify)]))
+        #expect(program.filterFlags.isSuperset(of: [.tsync, .tsyncESRCH, .newListener, .waitKillableRecv, .log, .specAllow]))
+        let outcome = try runFiltered(["mkdir", "/tmp/swiftlet-never-made"], setup: ChildSetup(program: program))
+        #expect(outcome.exitCode == 1, "\(outcome)")
+        #expect(outcome.output.contains("Function not implemented"), "\(outcome)")
+    }
 }

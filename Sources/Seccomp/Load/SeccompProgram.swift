@@ -27,18 +27,32 @@ public struct SeccompProgram: Sendable, Equatable {
     public var instructionCount: Int { bytecode.count / bpfInstructionSize }
 
     /// Parent side, before the fork. Errors name the JSON path of the value libseccomp or this kernel refuses.
+    /// (`SeccompProgramCache` skips libseccomp when the same config was compiled before.)
     public static func compile(_ config: LinuxSeccomp) throws(SeccompError) -> SeccompProgram {
+        let filterFlags = try checkedFlags(config)
+        let compiled = try FilterCompiler.compile(config)
+        return SeccompProgram(
+            bytecode: compiled.bytecode, filterFlags: filterFlags, usesNotify: NotifyRules.usesNotify(config),
+            skippedSyscalls: compiled.skippedSyscalls)
+    }
+
+    /// A program from BPF compiled earlier for this same config: the checks and flags are redone (they depend on
+    /// the kernel and are cheap), libseccomp is not.
+    static func assemble(_ config: LinuxSeccomp, bytecode: [UInt8], skippedSyscalls: [String]) throws(SeccompError) -> SeccompProgram {
+        SeccompProgram(
+            bytecode: bytecode, filterFlags: try checkedFlags(config), usesNotify: NotifyRules.usesNotify(config),
+            skippedSyscalls: skippedSyscalls)
+    }
+
+    /// The notify rules hold and this kernel applies every requested flag; the seccomp(2) flags to use.
+    private static func checkedFlags(_ config: LinuxSeccomp) throws(SeccompError) -> FilterFlags {
         try NotifyRules.check(config)
         let requested = config.flags ?? []
         for (index, flag) in requested.enumerated() where !FilterFlags.kernelSupports(flag) {
             throw SeccompError(
                 configPath: "\(FilterCompiler.root).flags[\(index)]", detail: "\(flag.rawValue) is not supported by this kernel")
         }
-        let compiled = try FilterCompiler.compile(config)
-        let usesNotify = NotifyRules.usesNotify(config)
-        return SeccompProgram(
-            bytecode: compiled.bytecode, filterFlags: .resolved(requested, usesNotify: usesNotify),
-            usesNotify: usesNotify, skippedSyscalls: compiled.skippedSyscalls)
+        return .resolved(requested, usesNotify: NotifyRules.usesNotify(config))
     }
 
     /// Child side, after the fork: installs the filter with one seccomp(2) call and returns the listener fd
