@@ -1,6 +1,7 @@
 import OCISpec
 import LinuxSys
 import Cgroups
+import Seccomp
 import FoundationEssentials
 import Glibc
 
@@ -27,6 +28,12 @@ public enum CreateOperation {
         }
         var plan: SetupPlan
         do { plan = try SetupPlanBuilder.build(spec: spec, options: options) } catch { throw .invalidArgument(error.description) }
+        if let seccomp = spec.linux?.seccomp {
+            do { plan.seccomp = try SeccompProgram.compile(seccomp) } catch { throw .invalidArgument(error.description) }
+            if let skipped = plan.seccomp?.skippedSyscalls, !skipped.isEmpty {
+                Log.debug("linux.seccomp: syscalls unknown to libseccomp, skipped as runc does: \(skipped.joined(separator: ", "))")
+            }
+        }
         var (cgroups, layout) = try ContainerCgroups.plan(spec: spec, id: options.id)
         plan.cgroupMounts = ContainerCgroups.mountPlans(spec: spec, set: cgroups, layout: layout)
 
@@ -106,6 +113,9 @@ public enum CreateOperation {
                     record.pid = pid
                     record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0
                     do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
+                case .seccompListener(let fd)?:
+                    try forwardSeccompListener(fd: fd, initPid: initPid, plan: plan, record: record)
+                    try send(channel, .seccompListenerSent)
                 case .ready?:
                     break protocolLoop
                 case .failed(let failure)?:
@@ -141,6 +151,23 @@ public enum CreateOperation {
     }
 
     static let execFifoName = "exec.fifo"
+
+    /// config-linux.md "Seccomp": the listener fd, with the container process state, to linux.seccomp.listenerPath.
+    private static func forwardSeccompListener(fd: Int32, initPid: Int32, plan: SetupPlan, record: ContainerRecord) throws(SetupFailure) {
+        guard let seccomp = plan.spec.linux?.seccomp, let listenerPath = seccomp.listenerPath else {
+            throw SetupFailure(stage: "seccomp", configPath: "linux.seccomp.listenerPath", detail: "a notify filter needs a listenerPath")
+        }
+        do {
+            let pidfd = try Processes.pidfdOpen(pid: initPid)
+            let listener = try SeccompListener.takeListener(fromProcess: pidfd.rawValue, fd: fd)
+            let state = State(ociVersion: record.ociVersion, id: record.id, status: .creating, pid: initPid,
+                              bundle: record.bundle, annotations: record.annotations)
+            try SeccompListener.send(fd: listener.rawValue, listenerPath: listenerPath, metadata: seccomp.listenerMetadata,
+                                     state: state, pid: initPid)
+        } catch {
+            throw SetupFailure(stage: "seccomp", configPath: "linux.seccomp.listenerPath", detail: "\(listenerPath): \(error)")
+        }
+    }
 
     /// The fifo `start` opens: mode 0622 so the container's user (whoever it is by then) can open it for writing.
     private static func makeExecFifo(_ path: String, plan: SetupPlan) throws(SystemError) -> FileDescriptor {

@@ -1,6 +1,7 @@
 import OCISpec
 import LinuxSys
 import Cgroups
+import Seccomp
 
 /// Everything the container-side processes need, resolved in the parent before the fork: paths made absolute,
 /// mount options parsed, capability names turned into bits. The child only executes it (no re-exec, no re-parsing).
@@ -29,6 +30,8 @@ struct SetupPlan: Sendable {
     var preserveFds: UInt32
     /// What each `mounts` entry of type "cgroup" becomes (by mount index), computed from the container's cgroups.
     var cgroupMounts: [Int: CgroupMountPlan] = [:]
+    /// linux.seccomp compiled in the parent (libseccomp allocates; the child only makes the seccomp(2) call).
+    var seccomp: SeccompProgram?
 }
 
 struct NamespacePlan: Sendable {
@@ -78,7 +81,8 @@ struct ProcessPlan: Sendable {
     var uid: UInt32
     var gid: UInt32
     var additionalGids: [UInt32]
-    var umask: UInt32
+    /// nil: keep the caller's umask (config.md: "If unspecified, the umask should not be changed").
+    var umask: UInt32?
     var capabilities: CapabilityPlan
     var rlimits: [(type: RlimitType, soft: UInt64, hard: UInt64)]
     var noNewPrivileges: Bool

@@ -38,8 +38,14 @@ enum SetupPipeline {
         NoNewPrivilegesStage(),
         // chdir before dropping privileges (runc does too): the cwd may not be searchable by the container user.
         WorkingDirectoryStage(),
+        // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: so before the capabilities are dropped.
+        SeccompStage(phase: .beforeCapabilitiesDrop),
         IdentityStage(),
         // After the identity change: the lookup checks execute permission as the container's user.
         ExecutableLookupStage(),
+        // With no_new_privs, as late as possible (runc: as close to execve as possible), so the profile has to
+        // allow as few of swiftlet's own syscalls as possible — but before `ready`, so the notify fd is handed
+        // over during create and startContainer hooks run under the filter.
+        SeccompStage(phase: .lastBeforeReady),
     ]
 }

@@ -12,6 +12,8 @@ import FoundationEssentials
 /// | 5    | child2 → parent  | `ready`               | the whole setup is done; init waits for `start` on the exec fifo        |
 /// | 6    | parent → child2  | `stateCommitted`      | the state says `created`                                                |
 /// | 7    | child2 → parent  | `detached`            | init cleared its parent-death signal: the parent may exit               |
+/// | 4a   | child2 → parent  | `seccompListener(fd)` | (SCMP_ACT_NOTIFY) the filter is loaded; fd is the listener's number      |
+/// | 4b   | parent → child2  | `seccompListenerSent` | the parent took a copy (pidfd_getfd) and sent it to linux.seccomp.listenerPath |
 /// | any  | child → parent   | `failed(SetupFailure)`| a stage failed; the parent cleans everything up and reports it          |
 ///
 /// A child whose parent dies before step 7 is killed by PR_SET_PDEATHSIG; a parent whose children vanish sees EOF.
@@ -20,6 +22,8 @@ enum SyncMessage: Codable, Equatable {
     case userNamespaceCreated
     case idMappingsWritten
     case initForked(pid: Int32)
+    case seccompListener(fd: Int32)
+    case seccompListenerSent
     case ready
     case stateCommitted
     case detached
