@@ -1,4 +1,5 @@
 import OCISpec
+import Seccomp
 
 /// The one place that says what swiftlet implements, printed by `features` (features.md,
 /// features-linux.md). Per the spec this describes the build, not the host: flip a value when the code
@@ -14,10 +15,10 @@ public enum ImplementedFeatures {
             linux: LinuxFeatures(
                 namespaces: LinuxNamespaceType.allCases,
                 capabilities: Capability.allCases.map(\.rawValue),
-                // The cgroup drivers are being written; set v1/v2 to true when they are wired into create.
-                cgroup: LinuxCgroupFeatures(v1: false, v2: false, systemd: false, systemdUser: false, rdma: false),
-                // Seccomp is being written; set enabled and list actions/operators/archs/flags when it lands.
-                seccomp: LinuxSeccompFeatures(enabled: false),
+                // v1, v2 and hybrid drivers are wired into create/delete/pause/update; no systemd driver.
+                cgroup: LinuxCgroupFeatures(v1: true, v2: true, systemd: false, systemdUser: false, rdma: true),
+                // What this build and kernel apply: actions, operators, architectures, known and supported flags.
+                seccomp: SeccompFeatures.current(),
                 apparmor: LinuxApparmorFeatures(enabled: false),
                 selinux: LinuxSelinuxFeatures(enabled: false),
                 intelRdt: LinuxIntelRdtFeatures(enabled: false),
