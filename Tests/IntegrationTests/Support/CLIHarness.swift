@@ -2,16 +2,29 @@ import Glibc
 import OCISpec
 import Testing
 
-/// Runs the built swiftlet binary for the CLI integration tests: `SWIFTLET_BIN`, else
-/// `<repo>/.build/debug/swiftlet` found from this file's path.
+/// Runs the built swiftlet binary for the integration tests: `SWIFTLET_BIN`, else the `swiftlet` built next to
+/// this test binary (the same `--scratch-path`), else `<repo>/.build/debug/swiftlet` found from this file's path.
 enum CLIHarness {
     static let repository: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/IntegrationTests/CLIHarness.swift
+        parts.removeLast(4)  // Tests/IntegrationTests/Support/CLIHarness.swift
         return parts.joined(separator: "/")
     }()
 
-    static let binary: String = environment("SWIFTLET_BIN") ?? repository + "/.build/debug/swiftlet"
+    static let binary: String = environment("SWIFTLET_BIN") ?? siblingOfTestBinary ?? repository + "/.build/debug/swiftlet"
+
+    /// `<scratch>/debug/swiftlet` when the tests run from `<scratch>/debug/swiftletPackageTests.xctest`.
+    private static var siblingOfTestBinary: String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        var parts = String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self).split(separator: "/")
+        while let last = parts.last, !last.hasSuffix(".xctest") { parts.removeLast() }
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+        let candidate = "/" + parts.joined(separator: "/") + "/swiftlet"
+        return access(candidate, X_OK) == 0 ? candidate : nil
+    }
 
     /// The busybox bundle (`SWIFTLET_BUNDLE`, else spec-examples/busybox); its rootfs is made by
     /// scripts/make-busybox-rootfs.sh.

@@ -1,0 +1,163 @@
+import Glibc
+import OCISpec
+import Testing
+
+/// runtime.md's lifecycle through runc's CLI: create → start → kill → delete, `run`'s exit status, and the
+/// operations that must fail in the wrong state, with runc's words.
+@Suite(.enabled(if: ContainerFixture.isAvailable, ContainerFixture.requirement))
+struct LifecycleTransitionTests {
+    /// Every namespace type but user (its mappings are tested on their own in LifecycleNamespaceTests).
+    static let namespaceTypes = ["pid", "network", "ipc", "uts", "mount", "cgroup", "time"]
+
+    @Test func createStartKillDeleteWalksTheStates() throws {
+        let fixture = try ContainerFixture("walk")
+        defer { fixture.cleanUp() }
+        fixture.config.set("linux", "namespaces", to: .array(Self.namespaceTypes.map { .members(["type": .string($0)]) }))
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+
+        let create = fixture.swiftlet(["create", "--bundle", fixture.bundle, id])
+        try #require(create.status == 0, "create: \(create)")
+        let created = try #require(fixture.state(id))
+        #expect(created["status"]?.stringValue == "created")
+        #expect(created["id"]?.stringValue == id)
+        #expect(created["bundle"]?.stringValue == fixture.bundle)
+        let pid = Int32(try #require(created["pid"]?.integerValue))
+        #expect(pid > 0)
+        #expect(HostLeftovers.isAlive(pid))
+        #expect(ContainerNamespaces.sharedWithHost(pid: pid, types: Self.namespaceTypes) == [])
+
+        let start = fixture.swiftlet(["start", id])
+        #expect(start.status == 0, "start: \(start)")
+        #expect(fixture.state(id)?["status"]?.stringValue == "running")
+
+        let kill = fixture.swiftlet(["kill", id, "KILL"])
+        #expect(kill.status == 0, "kill: \(kill)")
+        #expect(fixture.waitForStatus(id, "stopped"), "\(String(describing: fixture.state(id)))")
+        #expect(fixture.state(id)?["pid"]?.integerValue == 0)
+        #expect(!HostLeftovers.isAlive(pid))
+
+        let delete = fixture.swiftlet(["delete", id])
+        #expect(delete.status == 0, "delete: \(delete)")
+        let gone = fixture.swiftlet(["state", id])
+        #expect(gone.status != 0)
+        #expect(gone.stderr.contains("container does not exist"), "\(gone)")
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
+    @Test func runExitsWithTheContainersStatus() throws {
+        let fixture = try ContainerFixture("exit3")
+        defer { fixture.cleanUp() }
+        let id = fixture.makeID()
+        let result = fixture.runShell("exit 3", id: id)
+        #expect(result.status == 3, "\(result)")
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
+    @Test func runOfAContainerKilledFromOutsideExits137() throws {
+        let fixture = try ContainerFixture("kill137")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+        let run = try fixture.startSwiftlet(["run", "--bundle", fixture.bundle, id])
+        #expect(fixture.waitForStatus(id, "running"))
+        let pid = Int32(try #require(fixture.state(id)?["pid"]?.integerValue))
+        try #require(pid > 0)
+        kill(pid, SIGKILL)
+        let result = run.wait(timeoutSeconds: 20)
+        #expect(result.status == 137, "\(result)")
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
+    @Test func runForwardsSIGTERMToTheContainer() throws {
+        let fixture = try ContainerFixture("fwd")
+        defer { fixture.cleanUp() }
+        // The shell handles TERM (pid 1 ignores signals it has no handler for) and reports it through its status.
+        fixture.setShell("trap 'exit 42' TERM; while true; do sleep 0.1; done")
+        let id = fixture.makeID()
+        let run = try fixture.startSwiftlet(["run", "--bundle", fixture.bundle, id])
+        #expect(fixture.waitForStatus(id, "running"))
+        usleep(200_000)  // the trap is set once the shell runs its first command
+        kill(run.pid, SIGTERM)
+        let result = run.wait(timeoutSeconds: 20)
+        #expect(result.status == 42, "\(result)")
+    }
+
+    @Test func sigtermEndsAContainerThatIsOnlyCreated() throws {
+        let fixture = try ContainerFixture("term")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+        let create = fixture.swiftlet(["create", "--bundle", fixture.bundle, id])
+        try #require(create.status == 0, "create: \(create)")
+        let pid = Int32(try #require(fixture.state(id)?["pid"]?.integerValue))
+        let kill = fixture.swiftlet(["kill", id])  // runc's default signal: SIGTERM
+        #expect(kill.status == 0, "kill: \(kill)")
+        #expect(fixture.waitForStatus(id, "stopped"), "\(String(describing: fixture.state(id)))")
+        #expect(Monotonic.poll(timeoutSeconds: 5) { !HostLeftovers.isAlive(pid) })
+    }
+
+    @Test func deleteForceOfAnUnknownIDSucceeds() throws {
+        let fixture = try ContainerFixture("delunk")
+        defer { fixture.cleanUp() }
+        let result = fixture.swiftlet(["delete", "--force", "no-such-container"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.isEmpty, "\(result)")
+        let withoutForce = fixture.swiftlet(["delete", "no-such-container"])
+        #expect(withoutForce.status != 0)
+        #expect(withoutForce.stderr.contains("container does not exist"), "\(withoutForce)")
+    }
+
+    @Test func deleteOfARunningContainerNeedsForce() throws {
+        let fixture = try ContainerFixture("delrun")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+        #expect(fixture.swiftlet(["run", "-d", "--bundle", fixture.bundle, id]).status == 0)
+        #expect(fixture.state(id)?["status"]?.stringValue == "running")
+
+        let refused = fixture.swiftlet(["delete", id])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("cannot delete container \(id) that is not stopped: running"), "\(refused)")
+        #expect(fixture.state(id)?["status"]?.stringValue == "running")
+
+        let forced = fixture.swiftlet(["delete", "--force", id])
+        #expect(forced.status == 0, "\(forced)")
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
+    @Test func startTwiceFails() throws {
+        let fixture = try ContainerFixture("start2")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+        try #require(fixture.swiftlet(["create", "--bundle", fixture.bundle, id]).status == 0)
+        #expect(fixture.swiftlet(["start", id]).status == 0)
+        let again = fixture.swiftlet(["start", id])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("cannot start an already running container"), "\(again)")
+
+        _ = fixture.swiftlet(["kill", id, "KILL"])
+        #expect(fixture.waitForStatus(id, "stopped"))
+        let stopped = fixture.swiftlet(["start", id])
+        #expect(stopped.status != 0)
+        #expect(stopped.stderr.contains("cannot start a container that has stopped"), "\(stopped)")
+    }
+
+    @Test func pidFileHoldsTheInitsPidAfterCreate() throws {
+        let fixture = try ContainerFixture("pidfile")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+        let pidFile = fixture.directory + "/init.pid"
+        let create = fixture.swiftlet(["create", "--bundle", fixture.bundle, "--pid-file", pidFile, id])
+        try #require(create.status == 0, "create: \(create)")
+        let written = CLIHarness.readFile(pidFile).trimmingWhitespace
+        let statePid = try #require(fixture.state(id)?["pid"]?.integerValue)
+        #expect(written == String(statePid))
+        // The init of a new pid namespace is pid 1 inside it: NSpid's last field.
+        let status = CLIHarness.readFile("/proc/\(statePid)/status")
+        let nspid = status.split(separator: "\n").first { $0.hasPrefix("NSpid:") } ?? ""
+        #expect(nspid.split(whereSeparator: { $0 == "\t" || $0 == " " }).last == "1", "\(nspid)")
+    }
+}
