@@ -98,6 +98,29 @@ struct CLICommandTests {
         #expect(result.stderr.contains(#"swiftlet: \"state\" requires exactly 1 argument(s)"#))
     }
 
+    @Test func badOptionValuesUseRuncsTexts() {
+        let temp = CLITemporaryDirectory()
+        defer { temp.remove() }
+        let logFormat = CLIHarness.run(["--root", temp.path, "--log-format", "xml", "list"], in: temp)
+        #expect(logFormat.status == 1)
+        #expect(logFormat.stderr.contains("invalid log-format: xml"))
+        let listFormat = CLIHarness.run(["--root", temp.path, "list", "--format=xml"], in: temp)
+        #expect(listFormat.status == 1)
+        #expect(listFormat.stdout.isEmpty)
+        #expect(listFormat.stderr.contains("invalid format option"))
+    }
+
+    @Test func helpForACommandComesFromItsFlagTable() {
+        let temp = CLITemporaryDirectory()
+        defer { temp.remove() }
+        for arguments in [["help", "list"], ["list", "--help"], ["list", "-h"]] {
+            let result = CLIHarness.run(arguments, in: temp)
+            #expect(result.status == 0)
+            #expect(result.stdout.hasPrefix("NAME:\n   swiftlet list - "))
+            #expect(result.stdout.contains("--quiet, -q"))
+        }
+    }
+
     @Test func versionHasRuncsShape() {
         let temp = CLITemporaryDirectory()
         defer { temp.remove() }
