@@ -27,13 +27,14 @@ struct ChildSetup {
 }
 
 /// PR_SET_NO_NEW_PRIVS (linux/prctl.h), not visible through Glibc.
-private let prSetNoNewPrivs: Int32 = 38
+private var prSetNoNewPrivs: Int32 { 38 }
 
-/// Exit codes the child uses when setup fails before exec.
+/// Exit codes the child uses when setup fails before exec. Computed, not `static let`: the child must not run
+/// lazy initialisers (swift_once may take a lock another thread held at fork).
 enum ChildFailure {
-    static let loadBase: Int32 = 100  // + errno of seccomp(2)
-    static let setup: Int32 = 90
-    static let exec: Int32 = 127
+    static var loadBase: Int32 { 100 }  // + errno of seccomp(2)
+    static var setup: Int32 { 90 }
+    static var exec: Int32 { 127 }
 }
 
 /// Forks; the child loads the filter and execs /bin/busybox. Between fork and exec the child only makes system calls

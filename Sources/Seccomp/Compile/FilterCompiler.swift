@@ -99,8 +99,8 @@ enum FilterCompiler {
     }
 }
 
-/// sizeof(struct sock_filter).
-let bpfInstructionSize = MemoryLayout<sock_filter>.size
+/// sizeof(struct sock_filter). Computed, not a global `let`: the child reads it and must not run a lazy initialiser.
+var bpfInstructionSize: Int { MemoryLayout<sock_filter>.size }
 
 /// "2.5.4", for messages.
 var libseccompVersion: String {

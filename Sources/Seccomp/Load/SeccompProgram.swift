@@ -1,4 +1,5 @@
 import CSeccomp
+import Glibc
 import LinuxSys
 import OCISpec
 
@@ -66,12 +67,12 @@ public struct SeccompProgram: Sendable, Equatable {
         return usesNotify ? Int32(result) : nil
     }
 
-    /// seccomp(2); a negative errno on failure.
+    /// seccomp(2); a negative errno on failure. Touches no lazily initialised global (swift_once may lock).
     private func installFilter() -> Int {
         let count = instructionCount
         let flags = filterFlags.rawValue
         return bytecode.withUnsafeBytes { raw -> Int in
-            guard let base = raw.baseAddress, count > 0, count <= Int(UInt16.max) else { return -Int(Errno.EINVAL.rawValue) }
+            guard let base = raw.baseAddress, count > 0, count <= Int(UInt16.max) else { return -Int(EINVAL) }
             var program = sock_fprog(
                 len: UInt16(count),
                 filter: UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: sock_filter.self)))
