@@ -31,9 +31,12 @@ enum SetupPlanBuilder {
         let mounts = planMounts(spec.mounts ?? [], bundle: options.bundle, problems: &problems)
         let devices = planDevices(spec.linux?.devices ?? [], problems: &problems)
         problems += ambientWarnings(process.capabilities)
+        let capabilities = grantable(namespaces).filter(process.capabilities)
         if !problems.filter({ $0.severity == .error }).isEmpty { throw ConfigError(problems: problems) }
         // Debug, not warning: `runc spec`'s own default has ambient capabilities that are not inheritable.
         for warning in problems { Log.debug("config.json: \(warning)") }
+        // config.md: a capability that cannot be granted MUST be logged as a warning (and not fail create).
+        for warning in capabilities.warnings { Log.warning("config.json: \(warning)") }
 
         let devIsBind = mounts.contains { $0.destination == "/dev" && $0.kind == .bind }
         return SetupPlan(
@@ -45,7 +48,7 @@ enum SetupPlanBuilder {
             mounts: mounts,
             devices: devices,
             populateDev: !devIsBind,
-            process: planProcess(process, linux: spec.linux),
+            process: planProcess(process, capabilities: capabilities.kept, linux: spec.linux),
             hostname: spec.hostname,
             domainname: spec.domainname,
             sysctl: (spec.linux?.sysctl ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) },
@@ -171,7 +174,14 @@ enum SetupPlanBuilder {
         return nodes
     }
 
-    static func planProcess(_ process: Process, linux: Linux?) -> ProcessPlan {
+    /// What the container's process can be given: everything of a new or joined user namespace, otherwise
+    /// only what the runtime holds.
+    static func grantable(_ namespaces: NamespacePlan) -> GrantableCapabilities {
+        let ownUserNamespace = namespaces.newUser || namespaces.joins.contains { $0.type == .user }
+        return ownUserNamespace ? .knownToKernel() : .heldByRuntime()
+    }
+
+    static func planProcess(_ process: Process, capabilities: LinuxCapabilities?, linux: Linux?) -> ProcessPlan {
         ProcessPlan(
             args: process.args ?? [],
             env: process.env ?? [],
@@ -179,8 +189,8 @@ enum SetupPlanBuilder {
             uid: process.user.uid,
             gid: process.user.gid,
             additionalGids: process.user.additionalGids ?? [],
-            umask: process.user.umask ?? 0o022,
-            capabilities: CapabilityPlan(process.capabilities),
+            umask: process.user.umask,
+            capabilities: CapabilityPlan(capabilities),
             rlimits: (process.rlimits ?? []).map { (type: $0.type, soft: $0.soft, hard: $0.hard) },
             noNewPrivileges: process.noNewPrivileges ?? false,
             oomScoreAdj: process.oomScoreAdj,

@@ -8,6 +8,7 @@ struct WorkingDirectoryStage: SetupStage {
     func run(_ context: SetupContext) throws(SetupFailure) {
         let process = context.plan.process
         try step("process.cwd") { () throws(SystemError) in try FileSystem.changeDirectory(process.cwd) }
-        _ = FileSystem.setUmask(process.umask)
+        // runc sets 0022 when umask is unset; the spec says to keep the caller's, so we only set what is given.
+        if let umask = process.umask { _ = FileSystem.setUmask(umask) }
     }
 }
