@@ -33,6 +33,9 @@ enum SetupPipeline {
         MaskedPathsStage(),
         // Last of the filesystem work: earlier stages still write into the rootfs.
         RootReadonlyStage(),
+        // After pivot_root (it refuses a shared new root) and after the readonly/masked binds (an unbindable
+        // "/" cannot be a bind source).
+        NewRootPropagationStage(),
         ProcessAttributesStage(),
         // Before the identity change: PR_SET_NO_NEW_PRIVS is also what lets an unprivileged seccomp load happen later.
         NoNewPrivilegesStage(),

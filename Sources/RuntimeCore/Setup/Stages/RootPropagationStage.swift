@@ -8,7 +8,7 @@ struct RootPropagationStage: SetupStage {
     func run(_ context: SetupContext) throws(SetupFailure) {
         let plan = context.plan
         try step("linux.rootfsPropagation") { () throws(SystemError) in
-            try Mounts.mount(source: nil, target: "/", type: nil, flags: plan.rootPropagation)
+            try Mounts.mount(source: nil, target: "/", type: nil, flags: Self.beforePivot(plan.rootPropagation))
         }
         if plan.rootPropagation.contains(.shared) {
             // pivot_root refuses a new root whose parent mount is shared.
@@ -19,6 +19,14 @@ struct RootPropagationStage: SetupStage {
         try step("root.path") { () throws(SystemError) in
             try Mounts.mount(source: plan.rootfs, target: plan.rootfs, type: nil, flags: [.bind, .recursive])
         }
+    }
+
+    /// "/" cannot be unbindable yet: the rootfs is bind-mounted onto itself below, and the kernel refuses to
+    /// bind an unbindable mount (EINVAL). Private propagates nothing either; PivotRootStage makes the new root
+    /// unbindable once it is "/".
+    static func beforePivot(_ propagation: MountFlags) -> MountFlags {
+        guard propagation.contains(.unbindable) else { return propagation }
+        return propagation.subtracting(.unbindable).union(.private)
     }
 
     /// The mount point under which `path` lives (the longest matching mount point in mountinfo).
