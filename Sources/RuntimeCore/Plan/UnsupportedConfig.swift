@@ -30,7 +30,9 @@ enum UnsupportedConfig {
         var problems = gaps.filter { $0.isPresent(spec) }.map {
             ConfigProblem(path: $0.path, message: "not supported by swiftlet: \($0.reason)", severity: .error)
         }
-        for (index, mount) in (spec.mounts ?? []).enumerated() where mount.uidMappings != nil || mount.gidMappings != nil {
+        // The idmap/ridmap options alone count too: mounting without the mapping would silently ignore them.
+        for (index, mount) in (spec.mounts ?? []).enumerated() where mount.uidMappings != nil || mount.gidMappings != nil
+            || (mount.options ?? []).contains(where: { $0 == "idmap" || $0 == "ridmap" }) {
             problems.append(ConfigProblem(path: "mounts[\(index)]", message: "not supported by swiftlet: idmapped mounts are not supported yet", severity: .error))
         }
         return problems
