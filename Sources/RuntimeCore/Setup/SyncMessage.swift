@@ -14,7 +14,13 @@ import FoundationEssentials
 /// | 7    | child2 → parent  | `detached`            | init cleared its parent-death signal: the parent may exit               |
 /// | 4a   | child2 → parent  | `seccompListener(fd)` | (SCMP_ACT_NOTIFY) the filter is loaded; fd is the listener's number      |
 /// | 4b   | parent → child2  | `seccompListenerSent` | the parent took a copy (pidfd_getfd) and sent it to linux.seccomp.listenerPath |
+/// | 4c   | child2 → parent  | `createRuntimeHooks`  | (hooks) mounts done, before pivot_root: parent runs prestart + createRuntime |
+/// | 4d   | parent → child2  | `createRuntimeHooksDone` | they succeeded; child2 runs createContainer itself, then pivot_root |
+/// | 4e   | child2 → parent  | `consoleReady`        | (process.terminal) the next packet carries the pty master (SCM_RIGHTS)  |
 /// | any  | child → parent   | `failed(SetupFailure)`| a stage failed; the parent cleans everything up and reports it          |
+///
+/// In time 4c–4e come before 4a (hooks before pivot_root, the console after it, seccomp last); `exec`'s child
+/// uses 1, 4, 4e and `failed`, and its exec closing the socket (EOF) means success (see ExecPipeline).
 ///
 /// A child whose parent dies before step 7 is killed by PR_SET_PDEATHSIG; a parent whose children vanish sees EOF.
 enum SyncMessage: Codable, Equatable {
@@ -27,6 +33,9 @@ enum SyncMessage: Codable, Equatable {
     case ready
     case stateCommitted
     case detached
+    case createRuntimeHooks
+    case createRuntimeHooksDone
+    case consoleReady
     case failed(SetupFailure)
 }
 

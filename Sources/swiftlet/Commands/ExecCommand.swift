@@ -33,7 +33,42 @@ enum ExecCommand: Command {
         ],
         arity: .atLeast(1), reordersFlags: false)
 
+    /// Exits with the process' status; a failure to start it exits 255, as runc's exec does.
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw RuntimeError.notImplemented(command: spec.name)
+        let store = try StateStore(root: context.globals.root)
+        do {
+            return try ExecOperation.run(options(context), store: store)
+        } catch {
+            _ = TopLevel.report(error)
+            return 255
+        }
+    }
+
+    static func options(_ context: CommandContext) throws(RuntimeError) -> ExecOptions {
+        let flags = context.flags
+        var options = ExecOptions(id: context.containerID)
+        options.args = Array(context.arguments.dropFirst())
+        options.processPath = flags.string("process")
+        options.detach = flags.bool("detach")
+        options.tty = flags.isSet("tty") ? flags.bool("tty") : nil
+        options.consoleSocket = flags.string("console-socket")
+        options.pidFile = flags.string("pid-file")
+        options.cwd = flags.string("cwd")
+        options.env = flags.strings("env")
+        options.user = flags.string("user")
+        options.additionalGids = flags.strings("additional-gids")
+        options.capabilities = flags.strings("cap")
+        options.noNewPrivileges = flags.isSet("no-new-privs") ? flags.bool("no-new-privs") : nil
+        options.processLabel = flags.string("process-label")
+        options.apparmorProfile = flags.string("apparmor")
+        options.cgroups = flags.strings("cgroup")
+        options.ignorePaused = flags.bool("ignore-paused")
+        let preserve = flags.int("preserve-fds") ?? 0
+        guard preserve >= 0 else { throw .invalidArgument("--preserve-fds: must not be negative") }
+        options.preserveFds = UInt32(preserve)
+        if options.processPath == nil && options.args.isEmpty {
+            throw .invalidArgument("exec: no command given (args must not be empty)")
+        }
+        return options
     }
 }

@@ -1,0 +1,51 @@
+import OCISpec
+import FoundationEssentials
+
+/// The hooks of one lifecycle point, in config order; the first failure stops the rest (runtime.md: the
+/// operation fails), except where the caller treats failures as warnings (poststop).
+enum LifecycleHooks {
+    static func run(_ kind: HookKind, of hooks: Hooks?, state: [UInt8]) throws(HookFailure) {
+        guard let hooks else { return }
+        for (index, hook) in hooks[kind].enumerated() {
+            Log.debug("running \(kind.rawValue) hook #\(index): \(hook.path)")
+            if let failure = HookCommand(hook: hook).run(stdin: state) {
+                throw HookFailure(kind: kind, index: index, path: hook.path, outcome: failure.outcome, output: failure.output)
+            }
+        }
+    }
+
+    /// runtime.md step 13: a failing poststop hook is a warning, and the remaining hooks still run.
+    static func runWarningOnly(_ kind: HookKind, of hooks: Hooks?, state: [UInt8]) {
+        guard let hooks else { return }
+        for (index, hook) in hooks[kind].enumerated() {
+            if let failure = HookCommand(hook: hook).run(stdin: state) {
+                Log.warning(HookFailure(kind: kind, index: index, path: hook.path, outcome: failure.outcome,
+                                        output: failure.output).description)
+            }
+        }
+    }
+
+    static func isEmpty(_ hooks: Hooks?, _ kinds: [HookKind]) -> Bool {
+        guard let hooks else { return true }
+        return kinds.allSatisfy { hooks[$0].isEmpty }
+    }
+
+    // MARK: Kept in the state
+
+    /// poststart (for `start`) and poststop (for `delete`) run after `create` has exited: the hooks travel in the
+    /// container's record, so a bundle edited or removed later changes nothing (runc keeps its config in state.json too).
+    static let recordKey = "hooks"
+
+    static func store(_ hooks: Hooks?, in record: inout ContainerRecord) {
+        guard let hooks, !isEmpty(hooks, [.poststart, .poststop]) else { return }
+        let kept = Hooks(poststart: hooks.poststart, poststop: hooks.poststop)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(kept) { record.extensions[recordKey] = String(decoding: data, as: UTF8.self) }
+    }
+
+    static func stored(in record: ContainerRecord) -> Hooks? {
+        guard let text = record.extensions[recordKey] else { return nil }
+        return try? JSONDecoder().decode(Hooks.self, from: Data(text.utf8))
+    }
+}
