@@ -1,6 +1,7 @@
 import OCISpec
 import LinuxSys
 import Cgroups
+import Seccomp
 import Glibc
 
 /// runc's `exec`: a new process in a `created` or `running` container — every namespace of its init, its
@@ -16,7 +17,11 @@ public enum ExecOperation {
         let mode = try ConsoleMode.choose(
             terminal: process.terminal ?? false, detach: options.detach, consoleSocket: options.consoleSocket)
         let cgroups = try ExecCgroups.target(record, subCgroups: options.cgroups)
-        let plan = ExecPlan.make(process: process, spec: spec, record: record, preserveFds: options.preserveFds)
+        var plan = ExecPlan.make(process: process, spec: spec, record: record, preserveFds: options.preserveFds)
+        // The container's filter applies to every process in it (runc compiles it again for each exec too).
+        if let seccomp = spec.linux?.seccomp {
+            do { plan.seccomp = try SeccompProgram.compile(seccomp) } catch { throw .invalidArgument(error.description) }
+        }
         let setup = ExecSetup(plan: plan, initPid: record.pid, cgroups: cgroups, mode: mode, pidFile: options.pidFile)
         if options.detach {
             let started = try setup.start()

@@ -26,11 +26,13 @@ enum ExecPipeline {
         NoNewPrivilegesStage(),
         // chdir before dropping privileges (runc does too): the cwd may not be searchable by the container user.
         WorkingDirectoryStage(),
+        // The container's linux.seccomp filter, at the same two points as the init's (see SetupPipeline): without
+        // no_new_privs the load needs CAP_SYS_ADMIN, so before the capabilities are dropped …
+        SeccompStage(phase: .beforeCapabilitiesDrop),
         IdentityStage(),
-        // SECCOMP HOOK: the container's linux.seccomp filter goes here once SetupPipeline loads it for the init
-        // (the same stage, fed the same compiled program from the plan): after the identity change and NNP,
-        // right before the lookup and execve, as runc's setns init does.
         // After the identity change: the lookup checks execute permission as the process' user.
         ExecutableLookupStage(),
+        // … with no_new_privs as close to execve as possible.
+        SeccompStage(phase: .lastBeforeReady),
     ]
 }

@@ -77,6 +77,8 @@ struct ExecSetup {
                 } else {
                     progress.master = master.release()
                 }
+            case .seccompListener?:
+                throw .invalidArgument("exec failed: linux.seccomp with SCMP_ACT_NOTIFY is not supported for exec'd processes yet")
             case .failed(let failure)?:
                 throw .invalidArgument("exec failed: unable to start container process: \(failure)")
             case nil:
