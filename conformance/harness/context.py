@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 
 from . import leftovers, reaper
 from .bundle import Bundle
@@ -170,6 +171,13 @@ class TestContext:
         reaper.reap()
         marker = f"/{self.env.cgroup_prefix}{self.number}-"
         found = leftovers.processes([self.dir], marker, pids)
+        # A runtime may return from `delete --force` once SIGKILL is sent (crun does): give a dying process a
+        # moment to exit and be reaped before it counts as left behind.
+        deadline = time.monotonic() + 2
+        while found and time.monotonic() < deadline:
+            time.sleep(0.05)
+            reaper.reap()
+            found = leftovers.processes([self.dir], marker, pids)
         found += [f"mount {m}" for m in leftovers.mounts(self.dir)]
         cgroup_dirs = []
         for bundle in self.bundles:
