@@ -9,12 +9,15 @@ import Glibc
 public struct CreatedContainer: Sendable {
     public let id: String
     public let pid: Int32
+    /// Foreground `run` with process.terminal: the pty master to relay (owned by the caller).
+    public var consoleMaster: Int32? = nil
 }
 
 /// runtime.md "create": the whole setup is done and the container's process waits for `start`.
 /// Every failure removes what was made (state directory, fifo, processes) before it is reported.
 public enum CreateOperation {
-    public static func run(_ options: CreateOptions, store: StateStore) throws(RuntimeError) -> CreatedContainer {
+    /// `foreground`: `run` without --detach, which relays a terminal itself instead of needing --console-socket.
+    public static func run(_ options: CreateOptions, store: StateStore, foreground: Bool = false) throws(RuntimeError) -> CreatedContainer {
         if ContainerID.validate(options.id) != nil { throw .invalidContainerID(id: options.id) }
         var options = options
         options.bundle = absolutePath(options.bundle)
@@ -29,11 +32,17 @@ public enum CreateOperation {
         var plan: SetupPlan
         do { plan = try SetupPlanBuilder.build(spec: spec, options: options) } catch { throw .invalidArgument(error.description) }
         if let seccomp = spec.linux?.seccomp {
-            do { plan.seccomp = try SeccompProgram.compile(seccomp) } catch { throw .invalidArgument(error.description) }
+            // Compiled filters are cached under the state root (root-only), keyed by the whole filter config:
+            // libseccomp needs milliseconds for a docker-like profile, a cache hit is one small file read.
+            let cache = SeccompProgramCache(directory: store.root + "/" + seccompCacheName)
+            do { plan.seccomp = try cache.program(for: seccomp) } catch { throw .invalidArgument(error.description) }
             if let skipped = plan.seccomp?.skippedSyscalls, !skipped.isEmpty {
                 Log.debug("linux.seccomp: syscalls unknown to libseccomp, skipped as runc does: \(skipped.joined(separator: ", "))")
             }
         }
+        var console = try ConsoleEndpoint(
+            terminal: spec.process?.terminal ?? false, foreground: foreground, consoleSocket: options.consoleSocket)
+        defer { console.close() }
         var (cgroups, layout) = try ContainerCgroups.plan(spec: spec, id: options.id)
         plan.cgroupMounts = ContainerCgroups.mountPlans(spec: spec, set: cgroups, layout: layout)
 
@@ -44,11 +53,13 @@ public enum CreateOperation {
             creatorStartTime: (try? ProcStat.read(pid: me).startTime) ?? 0)
         // Recorded before anything exists, so a crashed create's cgroups can be found and removed by delete.
         ContainerCgroups.record(cgroups, into: &record)
+        LifecycleHooks.store(spec.hooks, in: &record)
         let lock = try store.claim(record)
         FaultPoint.hit("create.after-claim")
         let outcome: Result<Int32, RuntimeError>
         do {
-            outcome = .success(try spawn(plan: plan, options: options, cgroups: &cgroups, lock: lock, record: &record))
+            outcome = .success(try spawn(plan: plan, options: options, cgroups: &cgroups, lock: lock, record: &record,
+                                         console: &console))
         } catch {
             try? cgroups.killAllAndDestroy()
             outcome = .failure(error)
@@ -56,7 +67,7 @@ public enum CreateOperation {
         switch outcome {
         case .success(let pid):
             lock.unlock()
-            return CreatedContainer(id: options.id, pid: pid)
+            return CreatedContainer(id: options.id, pid: pid, consoleMaster: console.takeMaster())
         case .failure(let error):
             try? lock.remove()
             throw error
@@ -66,7 +77,7 @@ public enum CreateOperation {
     /// Forks the namespace child and drives the sync protocol (SyncMessage's table) until the init is handed over.
     private static func spawn(
         plan: SetupPlan, options: CreateOptions, cgroups: inout CgroupSet, lock: borrowing ContainerLock,
-        record: inout ContainerRecord
+        record: inout ContainerRecord, console: inout ConsoleEndpoint
     ) throws(RuntimeError) -> Int32 {
         let fifoPath = lock.directory + "/" + execFifoName
         let ends = try system("create") { () throws(SystemError) in try SyncChannel.pair() }
@@ -116,6 +127,13 @@ public enum CreateOperation {
                 case .seccompListener(let fd)?:
                     try forwardSeccompListener(fd: fd, initPid: initPid, plan: plan, record: record)
                     try send(channel, .seccompListenerSent)
+                case .createRuntimeHooks?:
+                    try CreateHooksStage.runInParent(plan: plan, initPid: initPid)
+                    try send(channel, .createRuntimeHooksDone)
+                case .consoleReady?:
+                    do { try console.receiveMaster(syncFD: parentEnd.rawValue) } catch {
+                        throw SetupFailure(stage: "console", detail: error.description)
+                    }
                 case .ready?:
                     break protocolLoop
                 case .failed(let failure)?:
@@ -151,6 +169,8 @@ public enum CreateOperation {
     }
 
     static let execFifoName = "exec.fifo"
+    /// Not a container: `list` skips directories without a state.json.
+    static let seccompCacheName = ".seccomp-cache"
 
     /// config-linux.md "Seccomp": the listener fd, with the container process state, to linux.seccomp.listenerPath.
     private static func forwardSeccompListener(fd: Int32, initPid: Int32, plan: SetupPlan, record: ContainerRecord) throws(SetupFailure) {
