@@ -14,8 +14,8 @@ public enum SeccompListener {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let payload = Array(try encoder.encode(message))
-        let connection = try UnixStreamConnection(connectingTo: listenerPath)
-        try connection.send(payload, passing: fd)
+        let connection = try UnixSocket.connect(path: listenerPath)
+        try connection.sendFileDescriptors([fd], payload: payload)
     }
 
     /// Same, with the state already encoded as runtime-spec State JSON.
