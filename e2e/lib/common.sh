@@ -1,0 +1,258 @@
+# Shared by the engine scripts (sourced, not run): TAP output, a cleanup stack run on every exit path,
+# bounded waits, and the sweeps that make sure a private engine instance leaves nothing on the host.
+# shellcheck shell=bash
+
+E2E_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+E2E_DIR=$(dirname "$E2E_LIB")
+REPO_DIR=$(dirname "$E2E_DIR")
+
+# Every scenario command gets at most this many seconds; a hung engine fails the scenario, not the run.
+E2E_STEP_TIMEOUT=${E2E_STEP_TIMEOUT:-60}
+
+# ---------------------------------------------------------------- TAP
+# Lines are unnumbered ("ok - name"), which TAP allows; e2e/run numbers them across engines.
+E2E_PASSED=0 E2E_FAILED=0 E2E_SKIPPED=0
+
+tap_ok() { E2E_PASSED=$((E2E_PASSED + 1)); echo "ok - $ENGINE: $1"; }
+tap_skip() { E2E_SKIPPED=$((E2E_SKIPPED + 1)); echo "ok - $ENGINE: $1 # SKIP $2"; }
+# tap_not_ok NAME [DIAGNOSTIC...]: every diagnostic line is printed as a TAP comment.
+tap_not_ok() {
+  local name=$1; shift
+  E2E_FAILED=$((E2E_FAILED + 1))
+  echo "not ok - $ENGINE: $name"
+  local line
+  for line in "$@"; do printf '%s\n' "$line" | sed 's/^/#   /'; done
+}
+
+# Standalone runs close with the summary line; under e2e/run (E2E_NESTED=1) the runner prints it once.
+tap_summary() {
+  [ -n "${E2E_NESTED:-}" ] && return 0
+  echo "$E2E_PASSED passed, $E2E_FAILED failed, $E2E_SKIPPED skipped"
+}
+
+# ---------------------------------------------------------------- running commands
+# run_captured SECONDS CMD...: runs CMD (a command or a shell function) bounded, stdout+stderr into $OUT,
+# exit status into $RC. CMD gets its own process group (set -m), so a timeout ends everything it started.
+run_captured() {
+  local seconds=$1; shift
+  local out="$T/captured.$BASHPID" pid dog
+  set -m
+  "$@" > "$out" 2>&1 < /dev/null &
+  pid=$!
+  set +m
+  sleep "$seconds" &
+  dog=$!
+  wait -n "$pid" "$dog"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null
+    wait_until 5 process_gone "$pid" || kill -KILL -- "-$pid" 2>/dev/null
+    echo "(e2e: timed out after $seconds s: $*)" >> "$out"
+  fi
+  kill "$dog" 2>/dev/null
+  wait "$dog" 2>/dev/null
+  wait "$pid"
+  RC=$?
+  OUT=$(cat "$out")
+  rm -f "$out"
+}
+process_gone() { ! kill -0 "$1" 2>/dev/null; }
+
+# wait_until SECONDS CMD...: polls CMD every 0.1 s until it succeeds; fails after SECONDS.
+wait_until() {
+  local seconds=$1; shift
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    [ "$SECONDS" -ge "$deadline" ] && return 1
+    sleep 0.1
+  done
+}
+
+# ---------------------------------------------------------------- scenario checks
+# expect_output NAME WANT: passes when the last run_captured exited 0 and printed WANT (trimmed).
+expect_output() {
+  local name=$1 want=$2 got
+  got=$(printf '%s' "$OUT" | tr -d '\r' | sed -e 's/[[:space:]]*$//' -e '/^$/d')
+  if [ "$RC" -eq 0 ] && [ "$got" = "$want" ]; then tap_ok "$name"; return 0; fi
+  tap_not_ok "$name" "want exit 0 and output: $want" "got exit $RC and output:" "$OUT" "$(runtime_failures)"
+  return 1
+}
+
+# expect_status NAME WANT: passes when the last run_captured exited WANT.
+expect_status() {
+  local name=$1 want=$2
+  if [ "$RC" -eq "$want" ]; then tap_ok "$name"; return 0; fi
+  tap_not_ok "$name" "want exit $want, got exit $RC; output:" "$OUT" "$(runtime_failures)"
+  return 1
+}
+
+# ---------------------------------------------------------------- cleanup stack
+# Cleanups run in reverse order of registration, on normal exit, error and signals alike.
+E2E_CLEANUPS=()
+on_exit() { E2E_CLEANUPS+=("$*"); }
+run_cleanups() {
+  local i
+  for ((i = ${#E2E_CLEANUPS[@]} - 1; i >= 0; i--)); do
+    eval "${E2E_CLEANUPS[$i]}" >/dev/null 2>&1 || true
+  done
+  E2E_CLEANUPS=()
+}
+e2e_trap() {
+  trap 'run_cleanups' EXIT
+  # Signals end the script through the EXIT trap, so cleanup runs exactly once.
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  trap 'exit 129' HUP
+}
+
+# e2e_init ENGINE: the engine's private temp dir ($T), the cleanup trap, the runtime wrapper and the image.
+e2e_init() {
+  ENGINE=$1
+  [ "$(id -u)" -eq 0 ] || { echo "Bail out! $ENGINE: run as root"; exit 1; }
+  RUNTIME=${RUNTIME:-$REPO_DIR/.build/release/swiftlet}
+  [ -x "$RUNTIME" ] || { echo "Bail out! $ENGINE: runtime $RUNTIME is not executable"; exit 1; }
+  RUNTIME_NAME=$(basename "$RUNTIME")
+  e2e_trap
+  T=$(mktemp -d "/tmp/swiftlet-e2e-$ENGINE.XXXXXX")
+  # Registered first, so it runs last: after every daemon is stopped and every mount is gone.
+  on_exit remove_private_dir
+  # The name of every cgroup this engine's containers get starts with this (swept at the end).
+  CGROUP_PARENT="swiftlet-e2e-$ENGINE-$$"
+  on_exit remove_cgroups "$CGROUP_PARENT"
+  # shellcheck source=runtime-wrapper.sh
+  . "$E2E_LIB/runtime-wrapper.sh"
+  make_runtime_wrapper "$T/runtime-bin" "$RUNTIME" "$T/runtime-argv.log"
+  # shellcheck source=busybox-image.sh
+  . "$E2E_LIB/busybox-image.sh"
+  IMAGE_TAR=${E2E_IMAGE_TAR:-}
+  [ -n "$IMAGE_TAR" ] || { IMAGE_TAR="$T/busybox-image.tar"; make_busybox_image "$IMAGE_TAR" "$T/image-build"; }
+}
+
+# The private dir goes last; anything still mounted below it is unmounted first (never recursively deleted
+# through a mount).
+remove_private_dir() {
+  [ -n "${T:-}" ] && [ -d "$T" ] || return 0
+  kill_processes_under "$T"
+  unmount_under "$T"
+  if mounts_under "$T" | grep -q .; then
+    echo "# $ENGINE: still mounted under $T, not removing it:" >&2
+    mounts_under "$T" >&2
+    return 1
+  fi
+  rm -rf --one-file-system "$T"
+}
+
+# ---------------------------------------------------------------- host sweeps
+# Mount points below DIR, deepest first (mountinfo field 5, octal escapes decoded).
+mounts_under() {
+  local dir=$1
+  awk -v d="$dir/" '{ p = $5; gsub(/\\040/, " ", p); if (index(p "/", d) == 1) print p }' /proc/self/mountinfo |
+    awk '{ print length($0) "\t" $0 }' | sort -rn | cut -f2-
+}
+
+# Unmounts everything below DIR with umount -n (no mtab); lazily when something still holds it.
+unmount_under() {
+  local dir=$1 point pass
+  for pass in 1 2 3; do
+    mounts_under "$dir" | grep -q . || return 0
+    while IFS= read -r point; do
+      umount -n "$point" 2>/dev/null || { [ "$pass" -eq 3 ] && umount -n -l "$point" 2>/dev/null; } || true
+    done < <(mounts_under "$dir")
+  done
+}
+
+# PIDs whose command line mentions DIR: the daemons, shims and conmons of this private instance only
+# (DIR is our own mktemp dir), never anything matched by name.
+pids_under() {
+  local dir=$1 proc pid
+  for proc in /proc/[0-9]*; do
+    pid=${proc#/proc/}
+    [ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] && continue
+    tr '\0' ' ' < "$proc/cmdline" 2>/dev/null | grep -qF "$dir" && echo "$pid"
+  done
+}
+
+# Ends the instance's leftover processes: TERM, a bounded wait, then KILL.
+kill_processes_under() {
+  local dir=$1 pids
+  pids=$(pids_under "$dir")
+  [ -n "$pids" ] || return 0
+  # shellcheck disable=SC2086
+  kill -TERM $pids 2>/dev/null
+  wait_until 5 no_processes_under "$dir" && return 0
+  pids=$(pids_under "$dir")
+  # shellcheck disable=SC2086
+  [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+  wait_until 5 no_processes_under "$dir"
+}
+no_processes_under() { [ -z "$(pids_under "$1")" ]; }
+
+# Removes the cgroup directories named NAME (and what is below) in every hierarchy; they are ours, made for
+# this run's containers. Deepest first, rmdir only: a cgroup that still has a process stays and is reported.
+remove_cgroups() {
+  local name=$1 dir
+  [ -n "$name" ] || return 0
+  while IFS= read -r dir; do
+    rmdir "$dir" 2>/dev/null || echo "# $ENGINE: cannot remove cgroup $dir" >&2
+  done < <(cgroups_named "$name")
+}
+cgroups_named() {
+  local name=$1 top
+  for top in /sys/fs/cgroup/*/"$name" /sys/fs/cgroup/"$name"; do
+    [ -d "$top" ] && find "$top" -depth -type d
+  done
+  return 0
+}
+
+# remember_host_path PATH: removes PATH at exit only if it does not exist now (engines create fixed paths
+# such as /run/containerd/s; a pre-existing one belongs to someone else).
+remember_host_path() {
+  local path=$1
+  [ -e "$path" ] && return 0
+  on_exit "rm -rf --one-file-system '$path'"
+}
+
+# ---------------------------------------------------------------- scenario list
+# run_scenarios READY "function:name"...: runs each scenario function with the runtime log marked; when the
+# engine is not READY (did not start), every scenario is reported failed, so the count never shrinks.
+run_scenarios() {
+  local ready=$1 entry; shift
+  for entry in "$@"; do
+    if [ "$ready" != yes ]; then
+      tap_not_ok "${entry#*:}" "the private $ENGINE instance did not start (see above)"
+      continue
+    fi
+    mark_runtime_log
+    "${entry%%:*}" "${entry#*:}"
+  done
+}
+
+# The runtime removes a deleted container's cgroup; only the engine's parent directories may remain.
+check_container_cgroups_removed() {
+  local name=$1 left
+  left=$(cgroups_named "$CGROUP_PARENT" | grep -v "/$CGROUP_PARENT\$" || true)
+  if [ -z "$left" ]; then tap_ok "$name"; else tap_not_ok "$name" "cgroups left after every container was removed:" "$left"; fi
+}
+
+# ---------------------------------------------------------------- interactive (-t) runs
+# run_tty SECONDS MARKER INPUT COMMAND: runs COMMAND (a shell string) under script(1), which gives it a
+# terminal; once MARKER shows in the output, INPUT is typed. script's stdin is a fifo held open by us until
+# the end: with stdin at EOF the engines can lose output. Sets OUT (output, CRs removed) and RC.
+run_tty() {
+  local seconds=$1 marker=$2 input=$3 command=$4
+  local fifo="$T/tty-in.$$" out="$T/tty-out.$$" fd pid
+  rm -f "$fifo" "$out"
+  mkfifo "$fifo"
+  exec {fd}<>"$fifo"
+  timeout -k 5 "$seconds" script -qec "$command" /dev/null < "$fifo" > "$out" 2>&1 &
+  pid=$!
+  # Typed only once the container waits for it; not at all when script already ended.
+  if wait_until "$seconds" marker_or_gone "$marker" "$out" "$pid" && kill -0 "$pid" 2>/dev/null; then
+    printf '%s' "$input" >&"$fd"
+  fi
+  wait "$pid"
+  RC=$?
+  exec {fd}>&-
+  OUT=$(tr -d '\r' < "$out")
+  rm -f "$fifo" "$out"
+}
+marker_or_gone() { grep -qF -- "$1" "$2" 2>/dev/null || ! kill -0 "$3" 2>/dev/null; }
