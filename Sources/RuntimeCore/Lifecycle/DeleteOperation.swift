@@ -38,6 +38,8 @@ public enum DeleteOperation {
         }
         FaultPoint.hit("delete.after-kill")
         try lock.remove()
+        // runtime.md step 13: after the container is deleted; a failure is only a warning.
+        LifecycleHooks.runWarningOnly(.poststop, of: LifecycleHooks.stored(in: record), state: HookState.json(record, status: .stopped, pid: nil))
     }
 
     /// SIGKILL, then wait (bounded) until it is gone; the pid namespace takes every other process with it.

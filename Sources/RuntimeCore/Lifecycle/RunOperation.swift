@@ -21,9 +21,12 @@ public enum RunOperation {
             _ = try forwarded.block()
             return try FileDescriptor.signalDescriptor(for: forwarded)
         }
-        let container = try CreateOperation.run(options, store: store)
+        let container = try CreateOperation.run(options, store: store, foreground: true)
+        // process.terminal without --console-socket: swiftlet relays the pty (raw mode restored when it ends).
+        let proxy = container.consoleMaster.map { TerminalProxy(master: FileDescriptor(adopting: $0)) }
         try startOrClean(options.id, store: store)
-        let status = waitForExit(of: container.pid, signals: signals)
+        let status = if let proxy { ForegroundWait.wait(for: container.pid, signals: signals, proxy: proxy) }
+            else { waitForExit(of: container.pid, signals: signals) }
         if !keep { try DeleteOperation.run(id: options.id, force: true, store: store) }
         return status.shellExitCode
     }

@@ -33,12 +33,17 @@ public enum StartOperation {
                 throw .invalidTransition(id: id, message: "cannot start an already running container")
             }
         }
-        let byte = (try? fifo.read(upTo: 1)) ?? []
+        let byte = (try? fifo.read(upTo: 4096)) ?? []
         if byte.isEmpty { throw .invalidTransition(id: id, message: "cannot start a container that has stopped") }
+        if let hookError = StartContainerHooks.failureMessage(in: byte) {
+            DeleteOperation.stop(process)
+            throw .invalidArgument("container start failed: \(hookError)")
+        }
         FaultPoint.hit("start.after-fifo-read")
         try? FileSystem.remove(fifoPath)
         record.status = .running
         try lock.write(record)
+        try PoststartHooks.run(record: record, process: process)
     }
 
     /// The init is the swiftlet image until it execs the user's program (root may stat a non-dumpable /proc/<pid>/exe).

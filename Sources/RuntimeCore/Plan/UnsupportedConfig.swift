@@ -11,12 +11,6 @@ enum UnsupportedConfig {
     }
 
     static let gaps: [Gap] = [
-        Gap(path: "process.terminal", reason: "terminals are not supported yet (use terminal: false)") { $0.process?.terminal == true },
-        Gap(path: "hooks", reason: "hooks are not supported yet") { spec in
-            guard let hooks = spec.hooks else { return false }
-            return [hooks.prestart, hooks.createRuntime, hooks.createContainer, hooks.startContainer, hooks.poststart, hooks.poststop]
-                .contains { !($0 ?? []).isEmpty }
-        },
         Gap(path: "linux.intelRdt", reason: "Intel RDT is not supported (no resctrl on this host)") { $0.linux?.intelRdt != nil },
         Gap(path: "linux.netDevices", reason: "moving network devices is not supported yet") { !($0.linux?.netDevices ?? [:]).isEmpty },
         Gap(path: "linux.memoryPolicy", reason: "memory policies are not supported yet") { $0.linux?.memoryPolicy != nil },

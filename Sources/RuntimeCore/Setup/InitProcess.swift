@@ -43,8 +43,8 @@ enum InitProcess {
         // hold is O_PATH, on a file outside our root.
         let fifo = open("/proc/self/fd/\(context.execFifoFD)", O_WRONLY | O_CLOEXEC)
         if fifo < 0 { _exit(1) }
-        var zero: UInt8 = 0x30
-        if write(fifo, &zero, 1) != 1 { _exit(1) }
+        // startContainer hooks now (inside the container, `start` waiting); the fifo carries their verdict.
+        if !StartContainerHooks.run(context: context, fifo: fifo) { _exit(1) }
         close(fifo)
         close(context.execFifoFD)
         let process = context.plan.process

@@ -25,7 +25,12 @@ enum SetupPipeline {
         MountsStage(),
         // After the mounts: /dev may be a tmpfs from `mounts` that the nodes go into.
         DevicesStage(),
+        // config.md: prestart, createRuntime and createContainer run once the mounts are done, before pivot_root.
+        CreateHooksStage(),
         PivotRootStage(),
+        // After pivot_root: /dev/ptmx is the container's own devpts and the slave's name is the one it sees;
+        // before the identity change (the pty is opened and chowned as root) and the read-only root.
+        ConsoleStage(mountsDevConsole: true),
         HostnameStage(),
         // After pivot_root: /proc/sys is the container's own procfs now.
         SysctlStage(),

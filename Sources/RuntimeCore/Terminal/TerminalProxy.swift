@@ -30,7 +30,8 @@ struct TerminalProxy: ~Copyable {
 
     /// SIGWINCH: the container's terminal gets our size.
     func resize() {
-        guard let hostTerminal, let size = try? WindowSize.read(hostTerminal) else { return }
+        // A 0x0 size (no real terminal behind ours) would only undo process.consoleSize.
+        guard let hostTerminal, let size = try? WindowSize.read(hostTerminal), size.rows > 0, size.columns > 0 else { return }
         try? size.apply(to: master.rawValue)
     }
 
