@@ -49,6 +49,15 @@ final class ContainerFixture {
         return id
     }
 
+    /// Replaces the rootfs link with a private copy, for tests that may write into the rootfs (should a
+    /// read-only check fail, the shared busybox rootfs stays clean) or need a rootfs runc accepts (no symlink).
+    func useRootfsCopy() throws {
+        let rootfs = bundle + "/rootfs"
+        unlink(rootfs)
+        let copy = SpawnedCommand.run(["/bin/cp", "-a", Self.busyboxRootfs, rootfs], outputPrefix: directory + "/cp")
+        try #require(copy.status == 0, "cp -a \(Self.busyboxRootfs): \(copy)")
+    }
+
     /// Writes `config` as the bundle's config.json.
     func writeConfig() {
         CLIHarness.writeFile(bundle + "/config.json", config.serialized)

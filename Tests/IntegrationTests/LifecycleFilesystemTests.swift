@@ -1,0 +1,116 @@
+import Glibc
+import OCISpec
+import Testing
+
+/// config.md's `root` and `mounts`, config-linux.md's devices, maskedPaths and readonlyPaths, observed from
+/// inside the container. Tests that could write into the rootfs if swiftlet got it wrong use a private copy.
+@Suite(.enabled(if: ContainerFixture.isAvailable, ContainerFixture.requirement))
+struct LifecycleFilesystemTests {
+    /// A line of /proc/self/mounts split into its fields, found by mount point.
+    static func mountEntry(_ mountPoint: String, in text: String) -> (type: String, options: Set<String>)? {
+        guard let line = text.lines.last(where: { $0.words.count >= 4 && $0.words[1] == mountPoint }) else { return nil }
+        let words = line.words
+        return (words[2], Set(words[3].split(separator: ",").map(String.init)))
+    }
+
+    static func appendMount(_ fixture: ContainerFixture, _ mount: JSONValue) {
+        let mounts = fixture.config["mounts"]?.arrayValue ?? []
+        fixture.config.set("mounts", to: .array(mounts + [mount]))
+    }
+
+    @Test func maskedPathsAreEmptyOrUnreadable() throws {
+        let fixture = try ContainerFixture("masked")
+        defer { fixture.cleanUp() }
+        let masked = fixture.config["linux"]?["maskedPaths"]?.arrayValue ?? []
+        fixture.config.set("linux", "maskedPaths", to: .array(masked + [.string("/etc/hostname"), .string("/home")]))
+        let result = fixture.runShell(
+            "echo kcore=$(head -c 16 /proc/kcore 2>/dev/null | wc -c); echo hostname=$(cat /etc/hostname);"
+                + " echo home=$(ls -A /home | wc -l)")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.field("kcore", separator: "=") == "0", "\(result)")
+        #expect(result.stdout.field("hostname", separator: "=") == "", "rootfs /etc/hostname says swiftlet: \(result)")
+        #expect(result.stdout.field("home", separator: "=") == "0", "rootfs /home holds user/: \(result)")
+    }
+
+    @Test func readonlyPathsRefuseWrites() throws {
+        let fixture = try ContainerFixture("ropaths")
+        defer { fixture.cleanUp() }
+        Self.appendMount(fixture, .members(["destination": .string("/mnt"), "type": .string("tmpfs"), "source": .string("tmpfs")]))
+        let readonly = fixture.config["linux"]?["readonlyPaths"]?.arrayValue ?? []
+        fixture.config.set("linux", "readonlyPaths", to: .array(readonly + [.string("/mnt")]))
+        let result = fixture.runShell("touch /mnt/x; echo 1 > /proc/sys/kernel/domainname; cat /proc/self/mounts")
+        #expect(result.stderr.contains("touch: /mnt/x: Read-only file system"), "\(result)")
+        #expect(result.stderr.contains("/proc/sys/kernel/domainname: Read-only file system"), "\(result)")
+        #expect(Self.mountEntry("/mnt", in: result.stdout)?.options.contains("ro") == true, "\(result)")
+        #expect(Self.mountEntry("/proc/sys", in: result.stdout)?.options.contains("ro") == true, "\(result)")
+    }
+
+    @Test func mountOptionsAreApplied() throws {
+        let fixture = try ContainerFixture("mountopts")
+        defer { fixture.cleanUp() }
+        let shared = fixture.directory + "/shared"
+        mkdir(shared, 0o755)
+        CLIHarness.writeFile(shared + "/from-host", "hello from the host\n")
+        Self.appendMount(fixture, .members([
+            "destination": .string("/mnt"), "type": .string("tmpfs"), "source": .string("tmpfs"),
+            "options": .strings(["nosuid", "nodev", "noexec", "size=1m", "mode=700", "noatime"]),
+        ]))
+        Self.appendMount(fixture, .members([
+            "destination": .string("/home"), "type": .string("bind"), "source": .string(shared),
+            "options": .strings(["rbind", "ro", "nosuid"]),
+        ]))
+        let result = fixture.runShell("cat /proc/self/mounts; stat -c 'mode=%a' /mnt; cat /home/from-host; touch /home/x")
+        let tmpfs = try #require(Self.mountEntry("/mnt", in: result.stdout), "\(result)")
+        #expect(tmpfs.type == "tmpfs")
+        #expect(tmpfs.options.isSuperset(of: ["rw", "nosuid", "nodev", "noexec", "noatime", "size=1024k", "mode=700"]), "\(tmpfs.options)")
+        #expect(result.stdout.field("mode", separator: "=") == "700", "\(result)")
+        let bind = try #require(Self.mountEntry("/home", in: result.stdout), "\(result)")
+        #expect(bind.options.isSuperset(of: ["ro", "nosuid"]), "\(bind.options)")
+        #expect(result.stdout.contains("hello from the host"), "\(result)")
+        #expect(result.stderr.contains("touch: /home/x: Read-only file system"), "\(result)")
+        #expect(access(shared + "/x", F_OK) != 0)
+    }
+
+    @Test func defaultDevicesAndALinuxDevicesEntry() throws {
+        let fixture = try ContainerFixture("devices")
+        defer { fixture.cleanUp() }
+        fixture.config.set("linux", "devices", to: .array([
+            .members([
+                "path": .string("/dev/h9zero"), "type": .string("c"), "major": .integer(1), "minor": .integer(5),
+                "fileMode": .integer(0o640), "uid": .integer(0), "gid": .integer(0),
+            ]),
+        ]))
+        let result = fixture.runShell(
+            "for d in null zero full random urandom tty h9zero; do stat -c '%n %F %t:%T %a' /dev/$d; done;"
+                + " echo ptmx=$(readlink /dev/ptmx) fd=$(readlink /dev/fd) stdin=$(readlink /dev/stdin);"
+                + " echo zeros=$(head -c 4 /dev/h9zero | od -An -tx1 | tr -d ' ')")
+        #expect(result.status == 0, "\(result)")
+        let devices = Dictionary(uniqueKeysWithValues: result.stdout.lines.filter { $0.hasPrefix("/dev/") }.map {
+            ($0.words[0], $0.words.dropFirst().joined(separator: " "))
+        })
+        // stat prints major:minor in hex.
+        let expected = [
+            "/dev/null": "character special file 1:3 666", "/dev/zero": "character special file 1:5 666",
+            "/dev/full": "character special file 1:7 666", "/dev/random": "character special file 1:8 666",
+            "/dev/urandom": "character special file 1:9 666", "/dev/tty": "character special file 5:0 666",
+            "/dev/h9zero": "character special file 1:5 640",
+        ]
+        for (path, description) in expected {
+            #expect(devices[path] == description, "\(path): \(result)")
+        }
+        #expect(result.stdout.contains("ptmx=pts/ptmx fd=/proc/self/fd stdin=/proc/self/fd/0"), "\(result)")
+        #expect(result.stdout.field("zeros", separator: "=") == "00000000", "\(result)")
+    }
+
+    @Test func readonlyRoot() throws {
+        let fixture = try ContainerFixture("roroot")
+        defer { fixture.cleanUp() }
+        try fixture.useRootfsCopy()
+        fixture.config.set("root", "readonly", to: .bool(true))
+        let result = fixture.runShell("touch /x; touch /dev/shm/y && echo shm-writable; cat /proc/self/mounts")
+        #expect(result.stderr.contains("touch: /x: Read-only file system"), "\(result)")
+        #expect(result.stdout.contains("shm-writable"), "\(result)")
+        #expect(Self.mountEntry("/", in: result.stdout)?.options.contains("ro") == true, "\(result)")
+        #expect(access(fixture.bundle + "/rootfs/x", F_OK) != 0)
+    }
+}

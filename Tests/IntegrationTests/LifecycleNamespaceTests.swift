@@ -1,0 +1,108 @@
+import Glibc
+import OCISpec
+import Testing
+
+/// config-linux.md's namespaces, uid/gid mappings, time offsets and sysctl, observed from inside the
+/// container and compared with the host's view.
+@Suite(.enabled(if: ContainerFixture.isAvailable, ContainerFixture.requirement))
+struct LifecycleNamespaceTests {
+    static func addNamespace(_ fixture: ContainerFixture, _ type: String, path: String? = nil) {
+        var namespaces = (fixture.config["linux"]?["namespaces"]?.arrayValue ?? []).filter { $0["type"]?.stringValue != type }
+        namespaces.append(path.map { .members(["type": .string(type), "path": .string($0)]) } ?? .members(["type": .string(type)]))
+        fixture.config.set("linux", "namespaces", to: .array(namespaces))
+    }
+
+    @Test func sysctlInTheContainersOwnNamespaces() throws {
+        let fixture = try ContainerFixture("sysctl")
+        defer { fixture.cleanUp() }
+        let hostForward = CLIHarness.readFile("/proc/sys/net/ipv4/ip_forward")
+        let hostMsgmax = CLIHarness.readFile("/proc/sys/kernel/msgmax")
+        let wantedForward = hostForward.trimmingWhitespace == "1" ? "0" : "1"
+        fixture.config.set("linux", "sysctl", to: .members([
+            "net.ipv4.ip_forward": .string(wantedForward), "kernel.msgmax": .string("4242"),
+        ]))
+        let result = fixture.runShell("echo forward=$(cat /proc/sys/net/ipv4/ip_forward) msgmax=$(cat /proc/sys/kernel/msgmax)")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "forward=\(wantedForward) msgmax=4242\n", "\(result)")
+        #expect(CLIHarness.readFile("/proc/sys/net/ipv4/ip_forward") == hostForward)
+        #expect(CLIHarness.readFile("/proc/sys/kernel/msgmax") == hostMsgmax)
+    }
+
+    /// A sysctl of a namespace the container does not have would change the host: refused.
+    @Test func sysctlOfTheHostsNetworkNamespaceIsRefused() throws {
+        let fixture = try ContainerFixture("sysctlhost")
+        defer { fixture.cleanUp() }
+        let namespaces = (fixture.config["linux"]?["namespaces"]?.arrayValue ?? []).filter { $0["type"]?.stringValue != "network" }
+        fixture.config.set("linux", "namespaces", to: .array(namespaces))
+        let hostForward = CLIHarness.readFile("/proc/sys/net/ipv4/ip_forward")
+        fixture.config.set("linux", "sysctl", to: .members([
+            "net.ipv4.ip_forward": .string(hostForward.trimmingWhitespace == "1" ? "0" : "1"),
+        ]))
+        let id = fixture.makeID()
+        let result = fixture.runShell("true", id: id)
+        #expect(result.status != 0, "\(result)")
+        #expect(result.stderr.contains("net.ipv4.ip_forward"), "\(result)")
+        #expect(CLIHarness.readFile("/proc/sys/net/ipv4/ip_forward") == hostForward)
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
+    @Test func userNamespaceMappings() throws {
+        let fixture = try ContainerFixture("userns")
+        defer { fixture.cleanUp() }
+        Self.addNamespace(fixture, "user")
+        let mapping = JSONValue.array([.members(["containerID": .integer(0), "hostID": .integer(200_000), "size": .integer(65536)])])
+        fixture.config.set("linux", "uidMappings", to: mapping)
+        fixture.config.set("linux", "gidMappings", to: mapping)
+        fixture.setShell("cat /proc/self/uid_map /proc/self/gid_map; id -u; id -g; exec sleep 1000")
+        let id = fixture.makeID()
+        let run = try fixture.startSwiftlet(["run", "--bundle", fixture.bundle, id])
+        #expect(fixture.waitForStatus(id, "running"))
+        let pid = Int32(try #require(fixture.state(id)?["pid"]?.integerValue))
+        try #require(pid > 0)
+        // The host sees the container's root as the mapped id.
+        let hostView = CLIHarness.readFile("/proc/\(pid)/status")
+        #expect(hostView.field("Uid")?.words.first == "200000", "\(hostView)")
+        #expect(hostView.field("Gid")?.words.first == "200000", "\(hostView)")
+        #expect(ContainerNamespaces.sharedWithHost(pid: pid, types: ["user", "pid", "mount"]) == [])
+        #expect(fixture.swiftlet(["kill", id, "KILL"]).status == 0)
+        let result = run.wait(timeoutSeconds: 20)
+        let maps = result.stdout.lines.prefix(2).map(\.words)
+        #expect(maps == [["0", "200000", "65536"], ["0", "200000", "65536"]], "\(result)")
+        #expect(result.stdout.lines.dropFirst(2).prefix(2) == ["0", "0"], "\(result)")
+    }
+
+    @Test func timeNamespaceOffsets() throws {
+        let fixture = try ContainerFixture("timens")
+        defer { fixture.cleanUp() }
+        Self.addNamespace(fixture, "time")
+        fixture.config.set("linux", "timeOffsets", to: .members([
+            "monotonic": .members(["secs": .integer(86400), "nanosecs": .integer(0)]),
+            "boottime": .members(["secs": .integer(172_800), "nanosecs": .integer(500)]),
+        ]))
+        let result = fixture.runShell("cat /proc/self/timens_offsets; cut -d. -f1 /proc/uptime")
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.lines
+        #expect(lines.first { $0.hasPrefix("monotonic") }?.words == ["monotonic", "86400", "0"], "\(result)")
+        #expect(lines.first { $0.hasPrefix("boottime") }?.words == ["boottime", "172800", "500"], "\(result)")
+        // /proc/uptime counts boottime: at least the offset inside the container.
+        let uptime = Int(lines.dropFirst(2).first ?? "") ?? 0
+        #expect(uptime >= 172_800, "\(result)")
+    }
+
+    /// A namespace given by `path` is joined, not created: the second container shares the first one's network.
+    @Test func joiningANamespaceByPath() throws {
+        let fixture = try ContainerFixture("nspath")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let first = fixture.makeID("first")
+        try #require(fixture.swiftlet(["create", "--bundle", fixture.bundle, first]).status == 0)
+        let firstPid = try #require(fixture.state(first)?["pid"]?.integerValue)
+        let firstNet = ContainerNamespaces.identity(pid: String(firstPid), "net")
+        try #require(firstNet != nil)
+
+        Self.addNamespace(fixture, "network", path: "/proc/\(firstPid)/ns/net")
+        let result = fixture.runShell("readlink /proc/self/ns/net")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.trimmingWhitespace == firstNet, "\(result)")
+    }
+}
