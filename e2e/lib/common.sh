@@ -113,11 +113,10 @@ e2e_init() {
   RUNTIME_NAME=$(basename "$RUNTIME")
   e2e_trap
   T=$(mktemp -d "/tmp/swiftlet-e2e-$ENGINE.XXXXXX")
-  # Registered first, so it runs last: after every daemon is stopped and every mount is gone.
-  on_exit remove_private_dir
-  # The name of every cgroup this engine's containers get starts with this (swept at the end).
+  # Every container's cgroup is below this one (swept at the end).
   CGROUP_PARENT="swiftlet-e2e-$ENGINE-$$"
-  on_exit remove_cgroups "$CGROUP_PARENT"
+  # Registered first, so it runs last: after the engine's own shutdown.
+  on_exit final_sweep
   # shellcheck source=runtime-wrapper.sh
   . "$E2E_LIB/runtime-wrapper.sh"
   make_runtime_wrapper "$T/runtime-bin" "$RUNTIME" "$T/runtime-argv.log"
@@ -127,12 +126,19 @@ e2e_init() {
   [ -n "$IMAGE_TAR" ] || { IMAGE_TAR="$T/busybox-image.tar"; make_busybox_image "$IMAGE_TAR" "$T/image-build"; }
 }
 
-# The private dir goes last; anything still mounted below it is unmounted first (never recursively deleted
-# through a mount).
-remove_private_dir() {
+# After the engine's own shutdown: its leftover processes, then mounts, cgroups, the private dir, and the
+# fixed host paths the engine created.
+final_sweep() {
   [ -n "${T:-}" ] && [ -d "$T" ] || return 0
   kill_processes_under "$T"
   unmount_under "$T"
+  remove_cgroups "$CGROUP_PARENT"
+  remove_private_dir
+  remove_host_paths
+}
+
+# Never recursively deleted through a mount: anything still mounted keeps the dir, and is reported.
+remove_private_dir() {
   if mounts_under "$T" | grep -q .; then
     echo "# $ENGINE: still mounted under $T, not removing it:" >&2
     mounts_under "$T" >&2
@@ -203,12 +209,22 @@ cgroups_named() {
   return 0
 }
 
-# remember_host_path PATH: removes PATH at exit only if it does not exist now (engines create fixed paths
-# such as /run/containerd/s; a pre-existing one belongs to someone else).
+# remember_host_path PATH [rmdir]: removes PATH at the very end, only if it does not exist now (engines
+# create fixed paths such as /run/containerd/s; a pre-existing one belongs to someone else). With rmdir,
+# only if empty by then: for a runtime's default state root, which another user could start using meanwhile.
+E2E_HOST_PATHS=()
 remember_host_path() {
-  local path=$1
-  [ -e "$path" ] && return 0
-  on_exit "rm -rf --one-file-system '$path'"
+  [ -e "$1" ] || E2E_HOST_PATHS+=("${2:-rm}:$1")
+}
+remove_host_paths() {
+  local i entry
+  for ((i = ${#E2E_HOST_PATHS[@]} - 1; i >= 0; i--)); do
+    entry=${E2E_HOST_PATHS[$i]}
+    case $entry in
+      rm:*) rm -rf --one-file-system "${entry#rm:}" ;;
+      rmdir:*) [ ! -e "${entry#rmdir:}" ] || rmdir "${entry#rmdir:}" || echo "# $ENGINE: ${entry#rmdir:} not empty, left" >&2 ;;
+    esac
+  done
 }
 
 # ---------------------------------------------------------------- scenario list
@@ -226,10 +242,13 @@ run_scenarios() {
   done
 }
 
-# The runtime removes a deleted container's cgroup; only the engine's parent directories may remain.
+# The runtime removes a deleted container's cgroup; only the engine's parent directories may remain, and
+# those the engine itself made (ENGINE_CGROUPS, a regex of names such as podman's conmon cgroup).
+ENGINE_CGROUPS='^$'
 check_container_cgroups_removed() {
   local name=$1 left
-  left=$(cgroups_named "$CGROUP_PARENT" | grep -v "/$CGROUP_PARENT\$" || true)
+  left=$(cgroups_named "$CGROUP_PARENT" | grep -v "/$CGROUP_PARENT\$" |
+    grep -vE "/$CGROUP_PARENT/($ENGINE_CGROUPS)\$" || true)
   if [ -z "$left" ]; then tap_ok "$name"; else tap_not_ok "$name" "cgroups left after every container was removed:" "$left"; fi
 }
 

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# podman end to end: a private podman (own root, runroot, tmpdir, containers.conf, file locks and events),
+# conmon calling the runtime given by --runtime, cgroupfs, no network. TAP on stdout.
+# Usage: RUNTIME=/path/to/runtime e2e/podman.sh
+set -uo pipefail
+. "$(dirname "$0")/lib/common.sh"
+
+e2e_init podman
+P="$T/podman"
+mkdir -p "$P/networks" "$P/tmp"
+# conmon's cgroup (<cgroup-parent>/conmon) is podman's, not the runtime's.
+ENGINE_CGROUPS=conmon
+# Fixed host paths podman 4.3 uses whatever it is told: the blob-info cache of `podman load` (root's
+# default, no setting for it), and the runtime's default state root (conmon passes no --root).
+remember_host_path /var/lib/containers
+remember_host_path /var/lib/containers/cache
+remember_host_path "/run/$RUNTIME_NAME" rmdir
+
+# As root podman asks for nofile=1048576 and nproc=4194304, which a runtime without CAP_SYS_RESOURCE
+# cannot set: ask for the hard limits the runtime inherits instead. podman 4.3 itself sets its own
+# RLIMIT_NPROC to 32768 (soft and hard) before conmon starts the runtime, so nproc is capped there too.
+hard_limit() { local v; v=$(ulimit -H "$1"); [ "$v" = unlimited ] && v=$2; echo $((v < $2 ? v : $2)); }
+NOFILE=$(hard_limit -n 1048576)
+NPROC=$(hard_limit -u 32768)
+
+# podman passes --log-format=json --log <userdata>/oci-log only to runtimes whose basename is listed here.
+cat > "$P/containers.conf" <<EOF
+[containers]
+default_ulimits = ["nofile=$NOFILE:$NOFILE", "nproc=$NPROC:$NPROC"]
+netns = "none"
+
+[network]
+network_config_dir = "$P/networks"
+
+[engine]
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+events_logfile_path = "$P/events.log"
+lock_type = "file"
+runtime_supports_json = ["crun", "runc", "kata", "runsc", "krun", "$RUNTIME_NAME"]
+static_dir = "$P/root/libpod"
+tmp_dir = "$P/tmp"
+image_copy_tmp_dir = "$P/tmp"
+volume_path = "$P/volumes"
+conmon_env_vars = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "CONTAINERS_CONF=$P/containers.conf", "CONTAINERS_STORAGE_CONF=$P/storage.conf", "CONTAINERS_REGISTRIES_CONF=$P/registries.conf"]
+EOF
+cat > "$P/storage.conf" <<EOF
+[storage]
+driver = "overlay"
+graphroot = "$P/root"
+runroot = "$P/runroot"
+EOF
+# No registries: nothing can be pulled, a short name resolves only to what was loaded.
+echo 'unqualified-search-registries = []' > "$P/registries.conf"
+export CONTAINERS_CONF="$P/containers.conf" CONTAINERS_STORAGE_CONF="$P/storage.conf"
+export CONTAINERS_REGISTRIES_CONF="$P/registries.conf"
+
+PODMAN=(podman --root "$P/root" --runroot "$P/runroot" --tmpdir "$P/tmp" --runtime "$RUNTIME_WRAPPER"
+  --cgroup-manager cgroupfs --events-backend file --storage-driver overlay --network-config-dir "$P/networks")
+pm() { "${PODMAN[@]}" "$@"; }
+pm_bounded() { timeout 30 "${PODMAN[@]}" "$@"; }
+RUN_FLAGS=(--pull never --network none --cgroup-parent "/$CGROUP_PARENT")
+pm_run() { pm run "${RUN_FLAGS[@]}" "$@"; }
+
+# Every container gone (bounded) before the directories are removed.
+stop_podman() {
+  pm_bounded rm --all --force --time 0 >/dev/null 2>&1
+  return 0
+}
+on_exit stop_podman
+
+state_of() { pm_bounded inspect --format '{{.State.Status}}' "$1" 2>/dev/null; }
+state_is() { [ "$(state_of "$1")" = "$2" ]; }
+remove_container() { pm_bounded rm --force --time 0 "$1" >/dev/null 2>&1; return 0; }
+
+s_true() { run_captured "$E2E_STEP_TIMEOUT" pm_run --rm "$IMAGE" true; expect_status "$1" 0; }
+
+s_exit_code() { run_captured "$E2E_STEP_TIMEOUT" pm_run --rm "$IMAGE" sh -c 'exit 3'; expect_status "$1" 3; }
+
+s_stdout() { run_captured "$E2E_STEP_TIMEOUT" pm_run --rm "$IMAGE" echo hello-e2e; expect_output "$1" hello-e2e; }
+
+s_env() {
+  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --env E2E_VAR=value-42 "$IMAGE" sh -c 'echo "$E2E_VAR"'
+  expect_output "$1" value-42
+}
+
+s_hostname() {
+  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --hostname e2e-host "$IMAGE" hostname
+  expect_output "$1" e2e-host
+}
+
+s_user() {
+  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --user 1000:1000 "$IMAGE" sh -c 'echo "$(id -u):$(id -g)"'
+  expect_output "$1" 1000:1000
+}
+
+s_memory_limit() {
+  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --memory 64m "$IMAGE" \
+    sh -c 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max'
+  expect_output "$1" 67108864
+}
+
+# Detached init that exits 0 on SIGTERM, so "stop" is a real SIGTERM delivered by the runtime's kill.
+DETACHED_INIT=(sh -c 'trap "exit 0" TERM; sleep 300 & wait')
+
+s_exec() {
+  local id=e2e-exec name=$1
+  run_captured "$E2E_STEP_TIMEOUT" pm_run -d --name "$id" "$IMAGE" "${DETACHED_INIT[@]}"
+  if [ "$RC" -ne 0 ]; then tap_not_ok "$name" "detached run failed (exit $RC):" "$OUT" "$(runtime_failures)"; remove_container "$id"; return; fi
+  run_captured "$E2E_STEP_TIMEOUT" pm exec "$id" sh -c 'echo exec-ok'
+  local exec_rc=$RC exec_out=$OUT
+  run_captured "$E2E_STEP_TIMEOUT" pm stop --time 20 "$id"
+  local stop_rc=$RC stop_out=$OUT exit_code
+  exit_code=$(pm_bounded inspect --format '{{.State.ExitCode}}' "$id" 2>&1)
+  run_captured "$E2E_STEP_TIMEOUT" pm rm "$id"
+  if [ "$exec_rc" -eq 0 ] && [ "$exec_out" = exec-ok ] && [ "$stop_rc" -eq 0 ] && [ "$exit_code" = 0 ] && [ "$RC" -eq 0 ]; then
+    tap_ok "$name"
+  else
+    tap_not_ok "$name" "exec: exit $exec_rc, output: $exec_out" "stop: exit $stop_rc $stop_out (container exit code $exit_code, want 0 from SIGTERM)" \
+      "rm: exit $RC $OUT" "$(runtime_failures)"
+  fi
+  remove_container "$id"
+}
+
+s_tty() {
+  local command
+  printf -v command '%q ' "${PODMAN[@]}" run -it --rm --name e2e-tty "${RUN_FLAGS[@]}" "$IMAGE" \
+    sh -c 'tty; read -r a b; echo sum=$((a + b)); exit 4'
+  run_tty "$E2E_STEP_TIMEOUT" /dev/pts/ $'40 2\n' "$command"
+  if [ "$RC" -eq 4 ] && grep -q '^/dev/pts/' <<< "$OUT" && grep -q '^sum=42$' <<< "$OUT"; then
+    tap_ok "$1"
+  else
+    tap_not_ok "$1" "want exit 4, a /dev/pts/N terminal and sum=42; got exit $RC, output:" "$OUT" "$(runtime_failures)"
+  fi
+  remove_container e2e-tty
+}
+
+s_read_only() {
+  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --read-only "$IMAGE" \
+    sh -c 'if touch /e2e-probe 2>/dev/null; then echo writable; else echo read-only; fi'
+  expect_output "$1" read-only
+}
+
+s_pause() {
+  local id=e2e-pause name=$1 paused=no resumed=no
+  run_captured "$E2E_STEP_TIMEOUT" pm_run -d --name "$id" "$IMAGE" "${DETACHED_INIT[@]}"
+  if [ "$RC" -ne 0 ]; then tap_not_ok "$name" "detached run failed (exit $RC):" "$OUT" "$(runtime_failures)"; remove_container "$id"; return; fi
+  run_captured "$E2E_STEP_TIMEOUT" pm pause "$id"
+  local pause_out="pause: exit $RC $OUT"
+  wait_until 10 state_is "$id" paused && paused=yes
+  run_captured "$E2E_STEP_TIMEOUT" pm unpause "$id"
+  local resume_out="unpause: exit $RC $OUT"
+  wait_until 10 state_is "$id" running && resumed=yes
+  if [ "$paused" = yes ] && [ "$resumed" = yes ]; then
+    tap_ok "$name"
+  else
+    tap_not_ok "$name" "$pause_out (state paused: $paused)" "$resume_out (state running again: $resumed)" "$(runtime_failures)"
+  fi
+  remove_container "$id"
+}
+
+# podman maps the runtime's "no such file or directory" / "executable file not found" to 127.
+s_missing_binary() {
+  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --name e2e-missing "$IMAGE" /no/such/binary
+  expect_status "$1" 127
+  remove_container e2e-missing
+}
+
+SCENARIOS=(
+  "s_true:run true"
+  "s_exit_code:exit code propagated (sh -c 'exit 3')"
+  "s_stdout:stdout captured"
+  "s_env:env var"
+  "s_hostname:hostname"
+  "s_user:user 1000:1000"
+  "s_memory_limit:memory limit visible inside"
+  "s_exec:detached sleep, exec, stop, remove"
+  "s_tty:interactive -t run"
+  "s_read_only:read-only rootfs"
+  "s_pause:pause and unpause"
+  "s_missing_binary:missing binary exits 127"
+  "check_container_cgroups_removed:container cgroups removed after rm"
+)
+
+ready=no
+run_captured 120 pm load --input "$IMAGE_TAR"
+if [ "$RC" -eq 0 ]; then
+  # podman names a docker-archive's tag as it likes (localhost/… in 4.3): take the name it printed.
+  IMAGE=$(sed -n 's/^Loaded image[^:]*: *//p' <<< "$OUT" | head -1)
+  ready=yes
+else
+  echo "# podman: image load failed (exit $RC):"
+  printf '%s\n' "$OUT" | sed 's/^/#   /'
+fi
+run_scenarios "$ready" "${SCENARIOS[@]}"
+[ -n "${E2E_ARGV_OUT:-}" ] && cp "$RUNTIME_ARGV_LOG" "$E2E_ARGV_OUT"
+tap_summary
+[ "$E2E_FAILED" -eq 0 ]
