@@ -1,0 +1,165 @@
+import Glibc
+import OCISpec
+import Testing
+
+/// config.md's POSIX-platform hooks through the whole lifecycle: order, the state each gets on stdin, where
+/// they run, and runtime.md's failure rules. Every hook appends "<name> <stdin>" to a log in the fixture.
+@Suite(.enabled(if: ContainerFixture.isAvailable, ContainerFixture.requirement))
+struct HooksTests {
+    /// A hook run by /bin/sh that logs its name and the state it read.
+    private static func recorder(_ name: String, log: String) -> JSONValue {
+        .members(["path": .string("/bin/sh"), "args": .strings(["sh", "-c", "echo \(name) $(hostname) $(cat) >> \(log)"])])
+    }
+
+    private static func failing(_ message: String) -> JSONValue {
+        .members(["path": .string("/bin/sh"), "args": .strings(["sh", "-c", "echo \(message) >&2; exit 3"])])
+    }
+
+    /// Each log line: name, hostname where it ran, and the parsed state.
+    private static func entries(_ log: String) -> [(name: String, hostname: String, state: JSONValue?)] {
+        CLIHarness.readFile(log).lines.filter { !$0.isEmpty }.map { line in
+            let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
+            return (parts.first ?? "", parts.count > 1 ? parts[1] : "", parts.count > 2 ? CLIHarness.parseJSON(parts[2]) : nil)
+        }
+    }
+
+    @Test func everyHookInOrderWithItsState() throws {
+        let fixture = try ContainerFixture("hooks-all")
+        defer { fixture.cleanUp() }
+        let log = fixture.directory + "/hooks.log"
+        fixture.config.set("hostname", to: .string("hook-box"))
+        // startContainer runs inside the container: its log is the same file, bind-mounted at /hooks.
+        var mounts = fixture.config["mounts"]?.arrayValue ?? []
+        mounts.append(.members(["destination": .string("/hooks"), "type": .string("bind"),
+                                "source": .string(fixture.directory), "options": .strings(["rbind", "rw"])]))
+        fixture.config.set("mounts", to: .array(mounts))
+        fixture.config.set("hooks", to: .members([
+            "prestart": .array([Self.recorder("prestart", log: log)]),
+            "createRuntime": .array([Self.recorder("createRuntime", log: log)]),
+            "createContainer": .array([Self.recorder("createContainer", log: log)]),
+            "startContainer": .array([Self.recorder("startContainer", log: "/hooks/hooks.log")]),
+            "poststart": .array([Self.recorder("poststart", log: log)]),
+            "poststop": .array([Self.recorder("poststop", log: log)]),
+        ]))
+        fixture.setShell("sleep 300")
+        let id = fixture.makeID()
+        try #require(fixture.swiftlet(["create", "--bundle", fixture.bundle, id]).status == 0)
+        try #require(fixture.swiftlet(["start", id]).status == 0)
+        try #require(fixture.swiftlet(["kill", id, "KILL"]).status == 0)
+        #expect(fixture.waitForStatus(id, "stopped"))
+        try #require(fixture.swiftlet(["delete", id]).status == 0)
+
+        let entries = Self.entries(log)
+        #expect(entries.map(\.name) == ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"],
+                "\(CLIHarness.readFile(log))")
+        let expectedStatus = ["prestart": "creating", "createRuntime": "creating", "createContainer": "creating",
+                              "startContainer": "created", "poststart": "running", "poststop": "stopped"]
+        for entry in entries {
+            #expect(entry.state?["id"]?.stringValue == id, "\(entry.name): \(String(describing: entry.state))")
+            #expect(entry.state?["status"]?.stringValue == expectedStatus[entry.name], "\(entry.name)")
+            #expect(entry.state?["bundle"]?.stringValue == fixture.bundle, "\(entry.name)")
+        }
+        // startContainer ran inside the container: its hostname, and pid 1 as the container sees its init.
+        let start = try #require(entries.first { $0.name == "startContainer" })
+        #expect(start.hostname == "hook-box")
+        #expect(start.state?["pid"]?.integerValue == 1)
+        #expect(entries.first { $0.name == "poststart" }?.hostname != "hook-box")
+        #expect((entries.first { $0.name == "createRuntime" }?.state?["pid"]?.integerValue ?? 0) > 1)
+    }
+
+    @Test func failingCreateRuntimeLeavesNothingBehind() throws {
+        let fixture = try ContainerFixture("hooks-fail-create")
+        defer { fixture.cleanUp() }
+        fixture.config.set("hooks", to: .members(["createRuntime": .array([Self.failing("no-network-for-you")])]))
+        fixture.setShell("sleep 300")
+        let id = fixture.makeID()
+        let create = fixture.swiftlet(["create", "--bundle", fixture.bundle, id])
+        #expect(create.status != 0)
+        #expect(create.stderr.contains("createRuntime hook #0"), "\(create)")
+        #expect(create.stderr.contains("no-network-for-you"), "\(create)")
+        #expect(fixture.leftovers(of: id).isEmpty, "\(fixture.leftovers(of: id))")
+        #expect(fixture.state(id) == nil)
+    }
+
+    @Test func failingStartContainerFailsStart() throws {
+        let fixture = try ContainerFixture("hooks-fail-startc")
+        defer { fixture.cleanUp() }
+        fixture.config.set("hooks", to: .members(["startContainer": .array([Self.failing("ldconfig-broke")])]))
+        fixture.setShell("sleep 300")
+        let id = fixture.makeID()
+        try #require(fixture.swiftlet(["create", "--bundle", fixture.bundle, id]).status == 0)
+        let start = fixture.swiftlet(["start", id])
+        #expect(start.status != 0)
+        #expect(start.stderr.contains("ldconfig-broke"), "\(start)")
+        #expect(fixture.waitForStatus(id, "stopped"))
+    }
+
+    @Test func failingPoststartStopsTheContainer() throws {
+        let fixture = try ContainerFixture("hooks-fail-poststart")
+        defer { fixture.cleanUp() }
+        fixture.config.set("hooks", to: .members(["poststart": .array([Self.failing("poststart-said-no")])]))
+        fixture.setShell("sleep 300")
+        let id = fixture.makeID()
+        try #require(fixture.swiftlet(["create", "--bundle", fixture.bundle, id]).status == 0)
+        let start = fixture.swiftlet(["start", id])
+        #expect(start.status != 0)
+        #expect(start.stderr.contains("poststart-said-no"), "\(start)")
+        #expect(fixture.waitForStatus(id, "stopped"))
+        #expect(fixture.swiftlet(["delete", id]).status == 0)
+    }
+
+    @Test func failingPoststopIsAWarning() throws {
+        let fixture = try ContainerFixture("hooks-fail-poststop")
+        defer { fixture.cleanUp() }
+        let log = fixture.directory + "/hooks.log"
+        fixture.config.set("hooks", to: .members([
+            "poststop": .array([Self.failing("poststop-broke"), Self.recorder("poststop", log: log)]),
+        ]))
+        let id = fixture.makeID()
+        let run = fixture.runShell("true", id: id)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("level=warning"), "\(run)")
+        #expect(Self.entries(log).map(\.name) == ["poststop"], "the hook after the failing one still ran")
+        #expect(fixture.leftovers(of: id).isEmpty)
+    }
+
+    @Test func hookTimeoutAndEnvironment() throws {
+        let fixture = try ContainerFixture("hooks-timeout")
+        defer { fixture.cleanUp() }
+        let log = fixture.directory + "/env.log"
+        fixture.config.set("hooks", to: .members([
+            "createRuntime": .array([
+                .members(["path": .string("/bin/sh"), "args": .strings(["sh", "-c", "echo $HOOK_VAR >> \(log)"]),
+                          "env": .strings(["HOOK_VAR=from-config"])]),
+                .members(["path": .string("/bin/sleep"), "args": .strings(["sleep", "30"]), "timeout": .integer(1)]),
+            ]),
+        ]))
+        fixture.setShell("true")
+        let id = fixture.makeID()
+        let started = Monotonic.now
+        let create = fixture.swiftlet(["create", "--bundle", fixture.bundle, id])
+        #expect(Monotonic.now - started < 15)
+        #expect(create.status != 0)
+        #expect(create.stderr.contains("timeout after 1 seconds"), "\(create)")
+        #expect(CLIHarness.readFile(log).trimmingWhitespace == "from-config")
+        #expect(fixture.leftovers(of: id).isEmpty)
+    }
+
+    @Test func jsonLogOfAFailedCreateIsParseable() throws {
+        let fixture = try ContainerFixture("hooks-json-log")
+        defer { fixture.cleanUp() }
+        fixture.config.set("hooks", to: .members(["createRuntime": .array([Self.failing("json-please")])]))
+        fixture.setShell("true")
+        let id = fixture.makeID()
+        let logPath = fixture.directory + "/swiftlet.log"
+        let result = SpawnedCommand.run(
+            [CLIHarness.binary, "--root", fixture.root, "--log", logPath, "--log-format", "json", "create", "--bundle", fixture.bundle, id],
+            outputPrefix: fixture.directory + "/json-create")
+        #expect(result.status != 0)
+        let last = try #require(CLIHarness.readFile(logPath).lines.last { !$0.isEmpty })
+        let line = try #require(CLIHarness.parseJSON(last), "not JSON: \(last)")
+        #expect(line["level"]?.stringValue == "error")
+        #expect(line["msg"]?.stringValue?.contains("json-please") == true, "\(last)")
+        #expect(line["time"]?.stringValue != nil)
+    }
+}
