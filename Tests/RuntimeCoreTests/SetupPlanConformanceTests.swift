@@ -66,13 +66,39 @@ import Testing
         #expect(RootPropagationStage.beforePivot([.slave, .recursive]) == [.slave, .recursive])
     }
 
-    @Test func idmapOptionsWithoutMappingsAreRefused() {
-        var spec = Spec(ociVersion: "1.2.0")
-        spec.mounts = [
+    @Test func idmapWithoutMappingsIsAnErrorWithoutAUserNamespace() {
+        let mounts = [
             Mount(destination: "/a", type: "none", source: "/tmp", options: ["rbind"]),
             Mount(destination: "/b", type: "none", source: "/tmp", options: ["rbind", "idmap"]),
-            Mount(destination: "/c", type: "none", source: "/tmp", options: ["ridmap"]),
+            Mount(destination: "/c", type: "none", source: "/tmp", options: ["bind", "ridmap"]),
         ]
-        #expect(UnsupportedConfig.problems(in: spec).map(\.path) == ["mounts[1]", "mounts[2]"])
+        var problems: [ConfigProblem] = []
+        let plans = SetupPlanBuilder.planMounts(mounts, bundle: "/tmp", userNamespace: false, problems: &problems)
+        #expect(plans.allSatisfy { $0.idmap == nil })
+        #expect(problems.map(\.path) == ["mounts[1].options", "mounts[2].options"])
+        #expect(problems.allSatisfy { $0.severity == .error && $0.message.contains("needs uidMappings and gidMappings") })
+
+        var inUserNamespace: [ConfigProblem] = []
+        _ = SetupPlanBuilder.planMounts(mounts, bundle: "/tmp", userNamespace: true, problems: &inUserNamespace)
+        #expect(inUserNamespace.count == 2)
+        #expect(inUserNamespace.allSatisfy { $0.message.hasPrefix("not supported by swiftlet") })
+    }
+
+    @Test func idmapWithMappingsIsPlannedForABind() throws {
+        let map = [LinuxIDMapping(containerID: 0, hostID: 1000, size: 1)]
+        let mounts = [
+            Mount(destination: "/a", type: "none", source: "/tmp", options: ["rbind", "ridmap"], uidMappings: map, gidMappings: map),
+            Mount(destination: "/b", type: "none", source: "/tmp", options: ["bind"], uidMappings: map, gidMappings: nil),
+            Mount(destination: "/c", type: "tmpfs", source: "tmpfs", options: ["idmap"], uidMappings: map, gidMappings: map),
+        ]
+        var problems: [ConfigProblem] = []
+        let plans = SetupPlanBuilder.planMounts(mounts, bundle: "/tmp", userNamespace: false, problems: &problems)
+        let idmap = try #require(plans[0].idmap)
+        #expect(idmap.recursive)
+        #expect(idmap.uidMappings == map && idmap.gidMappings == map)
+        #expect(problems.map(\.path) == ["mounts[1]", "mounts[2]"])
+        #expect(problems[0].message.contains("must be given together"))
+        #expect(problems[1].message.contains("only supported for bind mounts"))
+        #expect(IDMapUserNamespace.mapText(map + [LinuxIDMapping(containerID: 1, hostID: 2000, size: 10)]) == "0 1000 1\n1 2000 10\n")
     }
 }

@@ -59,7 +59,17 @@ struct MountPlan: Sendable {
     var options: MountOptions
     /// For binds: whether the source is a directory (decides whether the target is a directory or a file).
     var sourceIsDirectory: Bool
+    /// idmap/ridmap (or uidMappings/gidMappings): the mapping the bind is idmapped with.
+    var idmap: IDMapPlan? = nil
     var configPath: String { "mounts[\(index)]" }
+}
+
+/// An idmapped bind mount: host ids in the source are seen through these mappings (mount_setattr MOUNT_ATTR_IDMAP).
+struct IDMapPlan: Sendable {
+    var uidMappings: [LinuxIDMapping]
+    var gidMappings: [LinuxIDMapping]
+    /// "ridmap": every mount of the bound tree is idmapped, not only its top.
+    var recursive: Bool
 }
 
 struct DeviceNode: Sendable {

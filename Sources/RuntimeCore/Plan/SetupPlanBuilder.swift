@@ -28,7 +28,8 @@ enum SetupPlanBuilder {
         }
         let rootfs = resolveRootfs(spec: spec, bundle: options.bundle, problems: &problems)
         let namespaces = planNamespaces(spec.linux, problems: &problems)
-        let mounts = planMounts(spec.mounts ?? [], bundle: options.bundle, problems: &problems)
+        let ownUserNamespace = namespaces.newUser || namespaces.joins.contains { $0.type == .user }
+        let mounts = planMounts(spec.mounts ?? [], bundle: options.bundle, userNamespace: ownUserNamespace, problems: &problems)
         let devices = planDevices(spec.linux?.devices ?? [], problems: &problems)
         problems += ambientWarnings(process.capabilities)
         let capabilities = grantable(namespaces).filter(process.capabilities)
@@ -116,7 +117,7 @@ enum SetupPlanBuilder {
         )
     }
 
-    static func planMounts(_ mounts: [Mount], bundle: String, problems: inout [ConfigProblem]) -> [MountPlan] {
+    static func planMounts(_ mounts: [Mount], bundle: String, userNamespace: Bool = false, problems: inout [ConfigProblem]) -> [MountPlan] {
         var plans: [MountPlan] = []
         for (index, mount) in mounts.enumerated() {
             let options = MountOptions(mount.options ?? [])
@@ -140,9 +141,39 @@ enum SetupPlanBuilder {
                 type: mount.type ?? (isBind ? "bind" : ""),
                 kind: isBind ? .bind : .filesystem,
                 options: flags,
-                sourceIsDirectory: sourceIsDirectory))
+                sourceIsDirectory: sourceIsDirectory,
+                idmap: planIDMap(mount, index: index, options: options, isBind: isBind, userNamespace: userNamespace, problems: &problems)))
         }
         return plans
+    }
+
+    /// config.md "idmap"/"ridmap" and mounts[].uidMappings/gidMappings. Without mappings the runtime MAY use the
+    /// container's user namespace mapping (swiftlet does not yet) and MUST fail when there is none.
+    static func planIDMap(
+        _ mount: Mount, index: Int, options: MountOptions, isBind: Bool, userNamespace: Bool, problems: inout [ConfigProblem]
+    ) -> IDMapPlan? {
+        let path = "mounts[\(index)]"
+        let hasMappings = mount.uidMappings != nil || mount.gidMappings != nil
+        guard options.idmap || hasMappings else { return nil }
+        guard let uids = mount.uidMappings, let gids = mount.gidMappings, !uids.isEmpty, !gids.isEmpty else {
+            if hasMappings {
+                problems.append(ConfigProblem(path: path, message: "uidMappings and gidMappings must be given together"))
+            } else if userNamespace {
+                problems.append(ConfigProblem(path: path + ".options", message:
+                    "not supported by swiftlet: idmap without uidMappings/gidMappings (the container's own mapping) is not supported yet"))
+            } else {
+                problems.append(ConfigProblem(path: path + ".options", message:
+                    "idmap needs uidMappings and gidMappings when the container has no user namespace"))
+            }
+            return nil
+        }
+        if !isBind {
+            problems.append(ConfigProblem(path: path, message: "not supported by swiftlet: idmapped mounts are only supported for bind mounts"))
+        } else if userNamespace {
+            problems.append(ConfigProblem(path: path, message:
+                "not supported by swiftlet: idmapped mounts in a container with a user namespace are not supported yet"))
+        }
+        return IDMapPlan(uidMappings: uids, gidMappings: gids, recursive: (mount.options ?? []).contains("ridmap"))
     }
 
     /// The spec's default devices (runtime-linux.md "Default Devices"), overridden by linux.devices of the same path.

@@ -29,6 +29,11 @@ struct MountsStage: SetupStage {
                 : try RootedPaths.mkdirAll(inRoot: root, path: mount.destination)
         }
         let options = mount.options
+        if let idmap = mount.idmap {
+            try step(where_) { () throws(SystemError) in try Self.idmappedBind(mount, idmap: idmap, target: target) }
+            try applyAttributes(mount, root: root, where_: where_)
+            return
+        }
         try step(where_) { () throws(SystemError) in
             switch mount.kind {
             case .bind:
@@ -64,6 +69,15 @@ struct MountsStage: SetupStage {
                                          set: options.recursiveSet, clear: options.recursiveClear)
             }
         }
+    }
+
+    /// A detached copy of the source (open_tree), idmapped while nobody can see it yet, then attached at the target.
+    private static func idmappedBind(_ mount: MountPlan, idmap: IDMapPlan, target: borrowing FileDescriptor) throws(SystemError) {
+        let userNamespace = try IDMapUserNamespace.open(uidMappings: idmap.uidMappings, gidMappings: idmap.gidMappings)
+        let tree = try Mounts.openTree(mount.source, flags: mount.options.flags.contains(.recursive) ? [.clone, .recursive] : .clone)
+        try Mounts.setAttributes(at: tree.rawValue, "", recursive: idmap.recursive, emptyPath: true,
+                                 set: .idMap, userNamespaceFD: userNamespace.rawValue)
+        try Mounts.moveMount(from: tree.rawValue, "", to: target.rawValue, "", flags: [.fromEmptyPath, .toEmptyPath])
     }
 
     /// mount(2) per-mount flags as mount_setattr(2) attributes (a bind mount takes them only this way or by remount).
