@@ -52,7 +52,7 @@ def _propagation(kind):
             # Slave of a private mount is private: with nothing to receive, the kernel shows no master.
             expected = "private"
             ctx.note("the host mount under the bundle is private, so a slave rootfs shows as private")
-        # runc 1.1 leaves / private for "shared" and fails pivot_root for "unbindable": real deviations.
+        # runc 1.1 leaves / private for "shared" and fails its rootfs bind mount for "unbindable": real deviations.
         ctx.run_checks(bundle, [("propagation", "/", expected)])
     return run
 
