@@ -1,5 +1,3 @@
-import Glibc
-import LinuxSys
 import RuntimeCore
 
 /// Parses, dispatches, and is the one place errors are reported: the message goes to the log (the
@@ -14,6 +12,7 @@ enum TopLevel {
         } catch {
             return reportUsage(error)
         }
+        // Logging is set up before the command is parsed, so its usage errors reach the --log file too.
         let globals: GlobalOptions
         do {
             globals = try GlobalOptions(parsedGlobals)
@@ -21,12 +20,14 @@ enum TopLevel {
         } catch {
             return report(error)
         }
-        let action: CommandLineGrammar.Action
         do {
-            action = try Tool.grammar.resolve(globals: parsedGlobals, rest: rest)
+            return perform(try Tool.grammar.resolve(globals: parsedGlobals, rest: rest), globals: globals)
         } catch {
             return reportUsage(error)
         }
+    }
+
+    static func perform(_ action: CommandLineGrammar.Action, globals: GlobalOptions) -> Int32 {
         switch action {
         case .showVersion:
             Output.write("\(Tool.name) version \(Tool.versionText)\n")
@@ -34,11 +35,11 @@ enum TopLevel {
         case .showHelp(let name):
             Output.write(helpText(for: name))
             return 0
-        case .run(let name, let flags, let commandArguments):
+        case .run(let name, let flags, let arguments):
             guard let command = Tool.command(named: name) else { return 1 }
-            Log.debug("\(name) \(commandArguments)")
+            Log.debug("\(name) \(arguments)")
             do {
-                return try command.run(CommandContext(globals: globals, flags: flags, arguments: commandArguments))
+                return try command.run(CommandContext(globals: globals, flags: flags, arguments: arguments))
             } catch {
                 return report(error)
             }
