@@ -173,7 +173,7 @@ pids_under() {
   for proc in /proc/[0-9]*; do
     pid=${proc#/proc/}
     [ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] && continue
-    tr '\0' ' ' < "$proc/cmdline" 2>/dev/null | grep -qF "$dir" && echo "$pid"
+    tr '\0' ' ' 2>/dev/null < "$proc/cmdline" | grep -qF "$dir" && echo "$pid"
   done
 }
 
