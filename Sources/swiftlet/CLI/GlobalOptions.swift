@@ -1,3 +1,4 @@
+import Glibc
 import RuntimeCore
 
 /// runc's global flags, typed.
@@ -34,7 +35,7 @@ struct GlobalOptions {
 
     /// Typed values, with runc's texts for bad ones.
     init(_ flags: ParsedFlags) throws(RuntimeError) {
-        root = flags.string("root").flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultRoot
+        root = Self.absolute(flags.string("root").flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultRoot)
         logPath = flags.string("log")
         let formatText = flags.string("log-format") ?? "text"
         guard let format = LogFormat(rawValue: formatText) else {
@@ -48,5 +49,14 @@ struct GlobalOptions {
             throw .invalidArgument("invalid --rootless value \"\(rootlessText)\": expected true, false or auto")
         }
         self.rootless = rootless
+    }
+
+    /// runc makes --root absolute (filepath.Abs) so it stays valid if the process changes directory.
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/") else { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (cwd == "/" ? "" : cwd) + "/" + path
     }
 }
