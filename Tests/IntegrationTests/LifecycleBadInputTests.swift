@@ -9,6 +9,7 @@ struct LifecycleBadInputTests {
     /// A broken bundle and the words its error must contain.
     enum BrokenBundle: String, CaseIterable, Sendable {
         case malformedJSON, emptyArgs, unknownNamespaceType, ociVersion2, missingRootfs
+        case hostnameWithoutUTSNamespace, sysctlOfTheHost, missingExecutable, cwdIsAFile
 
         /// Breaks the fixture's bundle.
         func apply(to fixture: ContainerFixture) {
@@ -25,6 +26,16 @@ struct LifecycleBadInputTests {
                 fixture.config.set("ociVersion", to: .string("2.0.0"))
             case .missingRootfs:
                 fixture.config.set("root", "path", to: .string("no-such-rootfs"))
+            case .hostnameWithoutUTSNamespace:
+                let namespaces = fixture.config["linux"]?["namespaces"]?.arrayValue ?? []
+                fixture.config.set("linux", "namespaces", to: .array(namespaces.filter { $0["type"]?.stringValue != "uts" }))
+                fixture.config.set("hostname", to: .string("no-uts"))
+            case .sysctlOfTheHost:
+                fixture.config.set("linux", "sysctl", to: .members(["kernel.hostname-is-not-namespaced": .string("1")]))
+            case .missingExecutable:
+                fixture.config.set("process", "args", to: .strings(["/no-such-program"]))
+            case .cwdIsAFile:
+                fixture.config.set("process", "cwd", to: .string("/etc/passwd"))
             }
             fixture.writeConfig()
         }
@@ -37,6 +48,10 @@ struct LifecycleBadInputTests {
             case .unknownNamespaceType: ["linux.namespaces[", "type", "foo"]
             case .ociVersion2: ["ociVersion", "2.0.0"]
             case .missingRootfs: ["root.path", "no-such-rootfs"]
+            case .hostnameWithoutUTSNamespace: ["hostname", "uts"]
+            case .sysctlOfTheHost: ["linux.sysctl", "kernel.hostname-is-not-namespaced"]
+            case .missingExecutable: ["process.args[0]", "/no-such-program", "no such file or directory"]
+            case .cwdIsAFile: ["process.cwd", "/etc/passwd", "not a directory"]
             }
         }
     }

@@ -113,4 +113,25 @@ struct LifecycleFilesystemTests {
         #expect(Self.mountEntry("/", in: result.stdout)?.options.contains("ro") == true, "\(result)")
         #expect(access(fixture.bundle + "/rootfs/x", F_OK) != 0)
     }
+
+    /// `ro` on an rbind leaves submounts writable (runc does the same); `rro` (mount_setattr) covers them too.
+    @Test(arguments: ["ro", "rro"])
+    func readOnlyBindAndItsSubmounts(_ option: String) throws {
+        let fixture = try ContainerFixture("rro")
+        defer { fixture.cleanUp() }
+        let source = fixture.directory + "/source", submount = source + "/sub"
+        mkdir(source, 0o755)
+        mkdir(submount, 0o755)
+        try #require(mount("swiftlet-it-rro", submount, "tmpfs", 0, nil) == 0, "mount tmpfs on \(submount)")
+        defer { umount2(submount, Int32(MNT_DETACH)) }
+        Self.appendMount(fixture, .members([
+            "destination": .string("/mnt"), "type": .string("bind"), "source": .string(source),
+            "options": .strings(["rbind", option]),
+        ]))
+        let result = fixture.runShell("cat /proc/self/mounts; touch /mnt/sub/x && echo sub-writable")
+        #expect(Self.mountEntry("/mnt", in: result.stdout)?.options.contains("ro") == true, "\(result)")
+        let sub = try #require(Self.mountEntry("/mnt/sub", in: result.stdout), "\(result)")
+        #expect(sub.options.contains(option == "rro" ? "ro" : "rw"), "\(sub.options)")
+        #expect(result.stdout.contains("sub-writable") == (option == "ro"), "\(result)")
+    }
 }

@@ -105,4 +105,44 @@ struct LifecycleNamespaceTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.trimmingWhitespace == firstNet, "\(result)")
     }
+
+    static func addUserNamespace(_ fixture: ContainerFixture) {
+        addNamespace(fixture, "user")
+        let mapping = JSONValue.array([.members(["containerID": .integer(0), "hostID": .integer(200_000), "size": .integer(65536)])])
+        fixture.config.set("linux", "uidMappings", to: mapping)
+        fixture.config.set("linux", "gidMappings", to: mapping)
+    }
+
+    /// mknod is not allowed in a user namespace: the host's nodes are bind-mounted (owned by the unmapped host root).
+    @Test func devicesInAUserNamespaceAreTheHostsNodes() throws {
+        let fixture = try ContainerFixture("usernsdev")
+        defer { fixture.cleanUp() }
+        try #require(access("/dev/kmsg", F_OK) == 0, "the host has no /dev/kmsg")
+        Self.addUserNamespace(fixture)
+        fixture.config.set("linux", "devices", to: .array([
+            .members(["path": .string("/dev/kmsg"), "type": .string("c"), "major": .integer(1), "minor": .integer(11)]),
+        ]))
+        let result = fixture.runShell("stat -c '%n %t:%T %U' /dev/kmsg /dev/null; echo x > /dev/null && echo null-writable")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.lines.contains("/dev/kmsg 1:b nobody"), "\(result)")
+        #expect(result.stdout.lines.contains("/dev/null 1:3 nobody"), "\(result)")
+        #expect(result.stdout.contains("null-writable"), "\(result)")
+    }
+
+    /// A linux.devices entry the host lacks cannot be bind-mounted in a user namespace: the error names it.
+    @Test func aMissingHostDeviceInAUserNamespaceIsNamed() throws {
+        let fixture = try ContainerFixture("usernsnodev")
+        defer { fixture.cleanUp() }
+        Self.addUserNamespace(fixture)
+        fixture.config.set("linux", "devices", to: .array([
+            .members(["path": .string("/dev/swiftlet-no-such-device"), "type": .string("c"), "major": .integer(1), "minor": .integer(5)]),
+        ]))
+        let id = fixture.makeID()
+        let result = fixture.runShell("true", id: id)
+        #expect(result.status != 0, "\(result)")
+        #expect(result.stderr.contains("linux.devices[0]"), "\(result)")
+        #expect(result.stderr.contains("/dev/swiftlet-no-such-device"), "the error should name the device, not an fd: \(result)")
+        #expect(result.stderr.contains("no such file or directory"), "\(result)")
+        #expect(fixture.leftovers(of: id) == [])
+    }
 }

@@ -154,4 +154,15 @@ struct LifecycleProcessTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "500\n", "\(result)")
     }
+
+    /// runc creates a missing cwd inside the rootfs (mode 0755) before the root is made read-only.
+    @Test func aMissingWorkingDirectoryIsCreatedAsRuncDoes() throws {
+        let fixture = try ContainerFixture("mkcwd")
+        defer { fixture.cleanUp() }
+        try fixture.useRootfsCopy()
+        fixture.config.set("process", "cwd", to: .string("/work/dir"))
+        let result = fixture.runShell("pwd")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "/work/dir\n", "\(result)")
+    }
 }

@@ -160,4 +160,52 @@ struct LifecycleTransitionTests {
         let nspid = status.split(separator: "\n").first { $0.hasPrefix("NSpid:") } ?? ""
         #expect(nspid.split(whereSeparator: { $0 == "\t" || $0 == " " }).last == "1", "\(nspid)")
     }
+
+    @Test func killOfAStoppedContainerFails() throws {
+        let fixture = try ContainerFixture("killstop")
+        defer { fixture.cleanUp() }
+        let id = fixture.makeID()
+        fixture.setShell("true")
+        let run = fixture.swiftlet(["run", "--keep", "--bundle", fixture.bundle, id])
+        #expect(run.status == 0, "\(run)")
+        let state = fixture.state(id)
+        #expect(state?["status"]?.stringValue == "stopped", "--keep keeps the stopped container")
+        #expect(state?["pid"]?.integerValue == 0)
+        let kill = fixture.swiftlet(["kill", id, "KILL"])
+        #expect(kill.status != 0)
+        #expect(kill.stderr.contains("container not running"), "\(kill)")
+        #expect(fixture.swiftlet(["delete", id]).status == 0)
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
+    /// runc's delete kills a container that is only created (no --force needed) and removes everything.
+    @Test func deleteOfACreatedContainerKillsItsInit() throws {
+        let fixture = try ContainerFixture("delcreated")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+        try #require(fixture.swiftlet(["create", "--bundle", fixture.bundle, id]).status == 0)
+        let pid = Int32(try #require(fixture.state(id)?["pid"]?.integerValue))
+        let delete = fixture.swiftlet(["delete", id])
+        #expect(delete.status == 0, "\(delete)")
+        #expect(Monotonic.poll(timeoutSeconds: 5) { !HostLeftovers.isAlive(pid) })
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
+    @Test func preservedFileDescriptorsReachTheContainer() throws {
+        let fixture = try ContainerFixture("fds")
+        defer { fixture.cleanUp() }
+        let file = fixture.directory + "/fd3"
+        CLIHarness.writeFile(file, "through fd 3\n")
+        fixture.setShell("cat <&3; ls /proc/self/fd | tr '\\n' ' '")
+        let preserved = fixture.swiftlet(["run", "--preserve-fds", "1", "--bundle", fixture.bundle, fixture.makeID()], extraFiles: [file])
+        #expect(preserved.status == 0, "\(preserved)")
+        #expect(preserved.stdout.hasPrefix("through fd 3\n"), "\(preserved)")
+
+        // Without --preserve-fds only stdio reaches the container (ls's own directory fd is the extra one).
+        fixture.setShell("ls /proc/self/fd | tr '\\n' ' '")
+        let closed = fixture.swiftlet(["run", "--bundle", fixture.bundle, fixture.makeID()], extraFiles: [file])
+        #expect(closed.status == 0, "\(closed)")
+        #expect(closed.stdout == "0 1 2 3 ", "\(closed)")
+    }
 }

@@ -69,9 +69,10 @@ final class ContainerFixture {
         writeConfig()
     }
 
-    /// Runs `swiftlet --root <root> arguments…` to completion.
-    func swiftlet(_ arguments: [String], timeoutSeconds: Double = 30) -> CommandResult {
-        SpawnedCommand.run(commandLine(arguments), outputPrefix: nextOutputPrefix(), timeoutSeconds: timeoutSeconds)
+    /// Runs `swiftlet --root <root> arguments…` to completion (`extraFiles` open as fds 3, 4, …).
+    func swiftlet(_ arguments: [String], extraFiles: [String] = [], timeoutSeconds: Double = 30) -> CommandResult {
+        SpawnedCommand.run(
+            commandLine(arguments), outputPrefix: nextOutputPrefix(), extraFiles: extraFiles, timeoutSeconds: timeoutSeconds)
     }
 
     /// Starts `swiftlet --root <root> arguments…` without waiting.

@@ -32,8 +32,9 @@ final class SpawnedCommand {
     }
 
     /// Starts `arguments[0]` (an absolute path) with the rest as its arguments; output goes to
-    /// `<outputPrefix>.stdout` and `<outputPrefix>.stderr`. Nil when posix_spawn fails.
-    static func start(_ arguments: [String], outputPrefix: String) -> SpawnedCommand? {
+    /// `<outputPrefix>.stdout` and `<outputPrefix>.stderr`; `extraFiles` are opened read-only as fds 3, 4, ….
+    /// Nil when posix_spawn fails.
+    static func start(_ arguments: [String], outputPrefix: String, extraFiles: [String] = []) -> SpawnedCommand? {
         guard let program = arguments.first else { return nil }
         let out = outputPrefix + ".stdout", err = outputPrefix + ".stderr"
         var actions = posix_spawn_file_actions_t()
@@ -42,6 +43,9 @@ final class SpawnedCommand {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        for (index, file) in extraFiles.enumerated() {
+            posix_spawn_file_actions_addopen(&actions, Int32(3 + index), file, O_RDONLY, 0)
+        }
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid = pid_t()
@@ -50,8 +54,10 @@ final class SpawnedCommand {
     }
 
     /// Runs to completion (or the deadline) and returns what happened.
-    static func run(_ arguments: [String], outputPrefix: String, timeoutSeconds: Double = 30) -> CommandResult {
-        guard let command = start(arguments, outputPrefix: outputPrefix) else {
+    static func run(
+        _ arguments: [String], outputPrefix: String, extraFiles: [String] = [], timeoutSeconds: Double = 30
+    ) -> CommandResult {
+        guard let command = start(arguments, outputPrefix: outputPrefix, extraFiles: extraFiles) else {
             return CommandResult(status: -1, stdout: "", stderr: "cannot start \(arguments)", timedOut: false)
         }
         return command.wait(timeoutSeconds: timeoutSeconds)
