@@ -85,7 +85,9 @@ public struct CgroupSet: Sendable, Equatable {
             let directory = CgroupDirectory(unifiedPath)
             guard let top = V2SubtreeControl.ancestors(of: directory).first else { return }
             let available = V2SubtreeControl.controllers(top, file: "cgroup.controllers")
-            try V2SubtreeControl.enable(available.sorted(), for: directory)
+            // Best effort: an ancestor holding processes refuses (EBUSY, "no internal processes"), e.g. the root of a
+            // cgroup namespace; a limit that needs a controller enables it itself and fails naming its key.
+            try? V2SubtreeControl.enable(available.sorted(), for: directory)
         }
     }
 

@@ -62,8 +62,7 @@ public struct CgroupLayout: Sendable, Equatable {
         let known = knownControllers(procCgroups: procCgroups)
         var v1: [Hierarchy] = []
         var unified: Hierarchy?
-        for line in mountInfo.split(separator: "\n") {
-            guard let entry = MountInfoEntry(line: line) else { continue }
+        for entry in visibleEntries(mountInfo) {
             switch entry.fileSystemType {
             case "cgroup2" where unified == nil:
                 unified = Hierarchy(controllers: [], mountPoint: entry.mountPoint, root: entry.root)
@@ -77,6 +76,27 @@ public struct CgroupLayout: Sendable, Equatable {
             }
         }
         return CgroupLayout(v1Hierarchies: v1, unified: unified)
+    }
+
+    /// The mounts one can reach by path: a mount is hidden when a later one (mountinfo lists them in mount order)
+    /// sits on the same mount point or on one of its ancestors — e.g. the v1 hierarchies under a cgroup2 mounted
+    /// over /sys/fs/cgroup in a private mount namespace.
+    static func visibleEntries(_ mountInfo: String) -> [MountInfoEntry] {
+        let entries = mountInfo.split(separator: "\n").compactMap { MountInfoEntry(line: $0) }
+        var covering: Set<String> = []
+        var visible: [MountInfoEntry] = []
+        // From the last mount backwards: one set lookup per ancestor instead of comparing every pair.
+        for entry in entries.reversed() {
+            var path = entry.mountPoint
+            var hidden = covering.contains(path)
+            while !hidden, path != "/", let slash = path.lastIndex(of: "/") {
+                path = slash == path.startIndex ? "/" : String(path[..<slash])
+                hidden = path != "/" && covering.contains(path)
+            }
+            if !hidden { visible.append(entry) }
+            covering.insert(entry.mountPoint)
+        }
+        return visible.reversed()
     }
 
     /// Controller names from /proc/cgroups ("#subsys_name hierarchy num_cgroups enabled"), enabled ones only.
