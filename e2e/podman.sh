@@ -14,7 +14,7 @@ ENGINE_CGROUPS=conmon
 # default, no setting for it), and the runtime's default state root (conmon passes no --root).
 remember_host_path /var/lib/containers
 remember_host_path /var/lib/containers/cache
-remember_host_path "/run/$RUNTIME_NAME" rmdir
+remember_host_path "/run/$RUNTIME_NAME" runtime-root
 
 # As root podman asks for nofile=1048576 and nproc=4194304, which a runtime without CAP_SYS_RESOURCE
 # cannot set: ask for the hard limits the runtime inherits instead. podman 4.3 itself sets its own

@@ -92,7 +92,7 @@ on_exit() { E2E_CLEANUPS+=("$*"); }
 run_cleanups() {
   local i
   for ((i = ${#E2E_CLEANUPS[@]} - 1; i >= 0; i--)); do
-    eval "${E2E_CLEANUPS[$i]}" >/dev/null 2>&1 || true
+    eval "${E2E_CLEANUPS[$i]}" >/dev/null || true
   done
   E2E_CLEANUPS=()
 }
@@ -209,12 +209,22 @@ cgroups_named() {
   return 0
 }
 
-# remember_host_path PATH [rmdir]: removes PATH at the very end, only if it does not exist now (engines
-# create fixed paths such as /run/containerd/s; a pre-existing one belongs to someone else). With rmdir,
-# only if empty by then: for a runtime's default state root, which another user could start using meanwhile.
+# remember_host_path PATH [runtime-root]: removes PATH at the very end, only if it does not exist now
+# (engines create fixed paths such as /run/containerd/s; a pre-existing one belongs to someone else). With
+# runtime-root, only if no container state is in it by then: a runtime's default state root, which another
+# user could start using meanwhile (what the runtime keeps besides, such as a cache, goes with it).
 E2E_HOST_PATHS=()
 remember_host_path() {
   [ -e "$1" ] || E2E_HOST_PATHS+=("${2:-rm}:$1")
+}
+remove_runtime_root() {
+  local root=$1
+  [ -d "$root" ] || return 0
+  if find "$root" -mindepth 2 -maxdepth 2 -name state.json | grep -q .; then
+    echo "# $ENGINE: $root holds container state, left" >&2
+  else
+    rm -rf --one-file-system "$root"
+  fi
 }
 remove_host_paths() {
   local i entry
@@ -222,7 +232,7 @@ remove_host_paths() {
     entry=${E2E_HOST_PATHS[$i]}
     case $entry in
       rm:*) rm -rf --one-file-system "${entry#rm:}" ;;
-      rmdir:*) [ ! -e "${entry#rmdir:}" ] || rmdir "${entry#rmdir:}" || echo "# $ENGINE: ${entry#rmdir:} not empty, left" >&2 ;;
+      runtime-root:*) remove_runtime_root "${entry#runtime-root:}" ;;
     esac
   done
 }
