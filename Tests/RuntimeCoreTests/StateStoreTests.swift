@@ -194,3 +194,15 @@ import Testing
     #expect(listed.map(\.summary.id) == ["good"])
     #expect(listed.first?.ownerName == "root" || getuid() != 0)
 }
+
+@Test func anAbandonedClaimHasNoStateAndCanBeRemoved() throws {
+    let temp = TemporaryDirectory()
+    defer { temp.remove() }
+    let store = try StateStore(root: temp.path)
+    try FileSystem.makeDirectory(store.directory(of: "orphan"), mode: 0o700)  // mkdir, then the creator died
+    let lock = try store.lock(id: "orphan")
+    #expect(!lock.hasState)
+    try lock.remove()
+    let again = try store.claim(sampleRecord(id: "orphan"))
+    #expect(again.hasState)
+}

@@ -23,6 +23,10 @@ public struct ContainerLock: ~Copyable {
     /// The directory's fd, for the lifecycle's own files (e.g. a FIFO) created with the *at calls.
     public var directoryFD: Int32 { descriptor.rawValue }
 
+    /// False for a claim whose creator died between mkdir and the first write: nothing else can own such a
+    /// directory, so `delete` may `remove()` it to free the id.
+    public var hasState: Bool { FileSystem.exists(at: descriptor.rawValue, StateStore.stateFileName) }
+
     public func read() throws(RuntimeError) -> ContainerRecord {
         try StateStore.decode(ContainerRecord.self, id: id, at: directory + "/" + StateStore.stateFileName)
     }
