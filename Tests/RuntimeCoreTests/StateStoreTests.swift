@@ -201,8 +201,10 @@ import Testing
     let store = try StateStore(root: temp.path)
     try FileSystem.makeDirectory(store.directory(of: "orphan"), mode: 0o700)  // mkdir, then the creator died
     let lock = try store.lock(id: "orphan")
-    #expect(!lock.hasState)
+    let orphanHasState = lock.hasState  // #expect cannot take a ~Copyable operand
+    #expect(!orphanHasState)
     try lock.remove()
     let again = try store.claim(sampleRecord(id: "orphan"))
-    #expect(again.hasState)
+    let claimedHasState = again.hasState
+    #expect(claimedHasState)
 }
