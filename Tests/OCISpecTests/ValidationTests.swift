@@ -218,7 +218,7 @@ import Testing
         #expect(DeviceChecks.devices(good).isEmpty)
         let bad = modified {
             $0.linux?.devices = [
-                LinuxDevice(path: "/tmp/null", type: .char, major: 1, minor: 3),
+                LinuxDevice(path: "dev/null", type: .char, major: 1, minor: 3),  // relative: refused (any absolute path is fine)
                 LinuxDevice(path: "/dev/sda", type: .block),
                 LinuxDevice(path: "/dev/all", type: .all, fileMode: 0o170666),
             ]

@@ -98,11 +98,14 @@ public struct CgroupSet: Sendable, Equatable {
         }
     }
 
-    /// Removes the container's directories bottom-up (nested cgroups the container made first), then the
-    /// ancestors `create()` made. EBUSY is retried briefly: a killed task leaves its cgroup a moment late.
+    /// Removes the container's directories that `create()` made, bottom-up (nested cgroups the container made
+    /// first), then the ancestors it made. A cgroup that existed before create stays (runtime.md "Delete": only
+    /// what create made is removed). EBUSY is retried briefly: a killed task leaves its cgroup a moment late.
     /// Missing directories are not an error (delete must be repeatable).
     public func destroy() throws(CgroupError) {
-        for directory in directories { try CgroupSet.removeTree(directory) }
+        for directory in directories where createdDirectories.contains(directory.path) {
+            try CgroupSet.removeTree(directory)
+        }
         for path in createdDirectories.reversed() where !paths.values.contains(path) {
             // An ancestor still holding someone else's cgroups stays.
             _ = rmdir(path)

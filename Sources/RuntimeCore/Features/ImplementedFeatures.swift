@@ -22,7 +22,7 @@ public enum ImplementedFeatures {
                 apparmor: LinuxApparmorFeatures(enabled: false),
                 selinux: LinuxSelinuxFeatures(enabled: false),
                 intelRdt: LinuxIntelRdtFeatures(enabled: false),
-                mountExtensions: LinuxMountExtensionsFeatures(idmap: LinuxIDMapFeatures(enabled: false))
+                mountExtensions: LinuxMountExtensionsFeatures(idmap: LinuxIDMapFeatures(enabled: true))
             )
         )
     }

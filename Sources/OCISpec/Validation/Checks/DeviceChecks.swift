@@ -5,8 +5,9 @@ enum DeviceChecks {
         var firstIndex: [String: Int] = [:]
         for (index, device) in (spec.linux?.devices ?? []).enumerated() {
             let path = indexed("linux.devices", index)
-            if !device.path.hasPrefix("/dev/") || device.path.split(separator: "/").contains("..") {
-                problems.append(.error(path + ".path", "must be an absolute path under /dev, found \(quotedJSONString(device.path))"))
+            // config-linux.md "Devices": the path in the container; it need not be under /dev (runc accepts any).
+            if !device.path.hasPrefix("/") || device.path.split(separator: "/").contains("..") {
+                problems.append(.error(path + ".path", "must be an absolute path without \"..\", found \(quotedJSONString(device.path))"))
             }
             if let first = firstIndex[device.path] {
                 problems.append(.error(path + ".path", "duplicate device \(quotedJSONString(device.path)) (also at linux.devices[\(first)])"))
