@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "RuntimeCore", dependencies: ["OCISpec", "LinuxSys", "Cgroups", "Seccomp"]),
         // The command line: parsing and printing only.
         .executableTarget(name: "swiftlet", dependencies: ["RuntimeCore", "OCISpec", "LinuxSys"]),
+        // libFuzzer target over config.json decoding (scripts/fuzz.sh); exports the driver's symbol so main can find it.
+        .executableTarget(name: "OCISpecFuzz", dependencies: ["OCISpec"], path: "fuzz/OCISpecFuzz", linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=LLVMFuzzerRunDriver"])]),
 
         .testTarget(name: "OCISpecTests", dependencies: ["OCISpec"], exclude: ["Fixtures"]),
         .testTarget(name: "LinuxSysTests", dependencies: ["LinuxSys"]),

@@ -39,6 +39,23 @@ enum ContainerCgroups {
         record.cgroupCreatedDirectories = set.createdDirectories
     }
 
+    /// Before `create()`: the directories it is about to make (missing leaves and their missing parents), so that a
+    /// create killed between its mkdirs and the next state write leaves nothing `delete` cannot find.
+    static func recordPlanned(_ set: CgroupSet, into record: inout ContainerRecord) {
+        var planned: [String] = []
+        for leaf in Set(set.paths.values).sorted() {
+            var missing: [String] = []
+            var path = leaf
+            while !path.isEmpty, path != "/", !FileSystem.exists(path) {
+                missing.append(path)
+                path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            }
+            planned += missing.reversed().filter { !planned.contains($0) }
+        }
+        record.cgroupPaths = set.paths
+        record.cgroupCreatedDirectories = planned
+    }
+
     /// What a `mounts` entry of type "cgroup" becomes, per mount index.
     static func mountPlans(spec: Spec, set: CgroupSet, layout: CgroupLayout) -> [Int: CgroupMountPlan] {
         let newCgroupNamespace = (spec.linux?.namespaces ?? []).contains { $0.type == .cgroup && ($0.path ?? "").isEmpty }

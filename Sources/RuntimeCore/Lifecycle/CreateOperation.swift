@@ -52,7 +52,7 @@ public enum CreateOperation {
             annotations: spec.annotations, creatorPid: me,
             creatorStartTime: (try? ProcStat.read(pid: me).startTime) ?? 0)
         // Recorded before anything exists, so a crashed create's cgroups can be found and removed by delete.
-        ContainerCgroups.record(cgroups, into: &record)
+        ContainerCgroups.recordPlanned(cgroups, into: &record)
         LifecycleHooks.store(spec.hooks, in: &record)
         let lock = try store.claim(record)
         FaultPoint.hit("create.after-claim")
