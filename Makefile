@@ -41,7 +41,7 @@ test: build examples
 	$(MAKE) --no-print-directory test-v2
 
 conformance: build bundle
-	conformance/run --runtime $(CURDIR)/$(RELEASE_BIN)
+	conformance/run --runtime $(CURDIR)/$(RELEASE_BIN) --expected-failures conformance/swiftlet-deviations.txt
 
 # Pure cgroup v2, for real: a throwaway qemu guest (software emulation) runs the cgroup tests.
 test-v2: deps

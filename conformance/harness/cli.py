@@ -29,7 +29,24 @@ def parse_args(argv):
     parser.add_argument("--spec-dir", default=os.path.normpath(os.path.join(HERE, "..", "..", "shared", "runtime-spec")),
                         help="runtime-spec checkout, used to confirm every cited section exists")
     parser.add_argument("--list", action="store_true", help="list the selected tests and exit")
+    parser.add_argument("--expected-failures", metavar="FILE",
+                        help="file of 'test-id reason' lines: deliberate deviations of this runtime, reported as TAP TODO")
     return parser.parse_args(argv)
+
+
+def read_expected_failures(path):
+    """'test-id reason…' per line; blank lines and '#' comments ignored."""
+    if not path:
+        return {}
+    expected = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            test_id, _, reason = line.partition(" ")
+            expected[test_id] = reason.strip() or "deliberate deviation"
+    return expected
 
 
 def load_tests():
@@ -91,7 +108,7 @@ def main(argv=None):
         print(f"conformance/run: runtime {args.runtime} is not executable", file=sys.stderr)
         return 2
 
-    reporter = TapReporter()
+    reporter = TapReporter(expected_failures=read_expected_failures(args.expected_failures))
     reporter.begin()
     reporter.comment(f"runtime: {runtime_path}")
     for problem in cited_sections_missing(tests, args.spec_dir):

@@ -23,9 +23,11 @@ def _clean(text: str) -> str:
 
 
 class TapReporter:
-    def __init__(self, out=sys.stdout):
+    def __init__(self, out=sys.stdout, expected_failures=None):
         self.out = out
         self.results: list[Result] = []
+        # test id -> why the runtime deliberately fails it; shown as TAP "# TODO", not counted as a failure.
+        self.expected_failures = expected_failures or {}
 
     def begin(self):
         self._emit("TAP version 13")
@@ -36,7 +38,10 @@ class TapReporter:
         self.results.append(result)
         what = f"{req.section}: {req.text}" + (f": {detail}" if detail else "")
         line = f"{'not ok' if status == 'fail' else 'ok'} {number} - {_clean(what)} [{req.level}] ({req.spec_file} \"{req.section}\")"
-        if status == "fail":
+        if status == "fail" and req.id in self.expected_failures:
+            result.status = "todo"
+            line += f" # TODO known deviation: {_clean(self.expected_failures[req.id])} (saw: {_clean(reason)})"
+        elif status == "fail":
             line += f" # {_clean(reason)}"
         elif status == "skip":
             line += f" # SKIP {_clean(reason)}"
@@ -53,11 +58,14 @@ class TapReporter:
     def end(self):
         self._emit(f"1..{len(self.results)}")
         passed, failed, skipped = self.counts()
+        todo = [r.status for r in self.results].count("todo")
+        if todo:
+            self.comment(f"{todo} known deviations (TODO, listed with --expected-failures) are counted as skipped")
         self._emit(f"{passed} passed, {failed} failed, {skipped} skipped")
 
     def counts(self):
         statuses = [r.status for r in self.results]
-        return statuses.count("pass"), statuses.count("fail"), statuses.count("skip")
+        return statuses.count("pass"), statuses.count("fail"), statuses.count("skip") + statuses.count("todo")
 
     def write_json(self, path: str, runtime: str):
         passed, failed, skipped = self.counts()

@@ -43,6 +43,12 @@ struct DevicesStage: SetupStage {
                     try FileSystem.makeNode(at: parent.rawValue, nodeName, mode: typeBits(device.kind) | device.mode,
                                             device: DeviceNumber.make(major: device.major, minor: device.minor))
                 } catch where error.errno == .EEXIST {
+                    // config-linux.md "Devices": something else already at the path is an error; the same node is fine.
+                    let existing = try FileSystem.linkStatus(at: parent.rawValue, nodeName)
+                    guard existing.mode & 0o170000 == typeBits(device.kind),
+                          existing.specialDeviceMajor == device.major, existing.specialDeviceMinor == device.minor else {
+                        throw SystemError(op: "mknod (a different file already exists)", path: device.path, errno: .EEXIST)
+                    }
                     return
                 } catch where error.errno == .EPERM {
                     try bindHostNode(device, root: root)
