@@ -124,6 +124,7 @@ public enum CreateOperation {
                     record.pid = pid
                     record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0
                     do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
+                    try send(channel, .initPidRecorded)
                 case .seccompListener(let fd)?:
                     try forwardSeccompListener(fd: fd, initPid: initPid, plan: plan, record: record)
                     try send(channel, .seccompListenerSent)

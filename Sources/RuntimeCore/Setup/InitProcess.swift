@@ -7,6 +7,7 @@ enum InitProcess {
     static func run(context: SetupContext) -> Never {
         let channel = SyncChannel(fd: context.syncFD)
         do throws(SetupFailure) {
+            try channel.expect(.initPidRecorded, stage: "init")
             for stage in SetupPipeline.initStages { try stage.run(context) }
             try handOver(channel)
         } catch {

@@ -9,6 +9,7 @@ import FoundationEssentials
 /// | 2    | child1 → parent  | `userNamespaceCreated`| (new user ns only) write /proc/<child1>/uid_map and gid_map now         |
 /// | 3    | parent → child1  | `idMappingsWritten`   | the maps are written; child1 becomes root inside the user namespace     |
 /// | 4    | child1 → parent  | `initForked(pid)`     | host pid of the container init (forked with CLONE_PARENT); child1 exits |
+/// | 4'   | parent → child2  | `initPidRecorded`     | the init's pid is in the state: only now may the init speak (child1 and the init share the socket, so without this wait `ready` could overtake `initForked`) |
 /// | 5    | child2 → parent  | `ready`               | the whole setup is done; init waits for `start` on the exec fifo        |
 /// | 6    | parent → child2  | `stateCommitted`      | the state says `created`                                                |
 /// | 7    | child2 → parent  | `detached`            | init cleared its parent-death signal: the parent may exit               |
@@ -28,6 +29,7 @@ enum SyncMessage: Codable, Equatable {
     case userNamespaceCreated
     case idMappingsWritten
     case initForked(pid: Int32)
+    case initPidRecorded
     case seccompListener(fd: Int32)
     case seccompListenerSent
     case ready
