@@ -43,10 +43,12 @@ test: build examples
 conformance: build bundle
 	conformance/run --runtime $(CURDIR)/$(RELEASE_BIN) --expected-failures conformance/swiftlet-deviations.txt
 
-# Pure cgroup v2, for real: a throwaway qemu guest (software emulation) runs the cgroup tests.
-test-v2: deps
+# Pure cgroup v2, for real: a throwaway qemu guest (software emulation) runs the cgroup library tests, then
+# swiftlet itself (limits seen inside the container, pids, OOM, pause/resume, update, ps, events, delete).
+test-v2: build bundle
 	$(SWIFT) build --build-tests
 	scripts/test-cgroup-v2-guest.sh $(CURDIR)/.build/debug/swiftletPackageTests.xctest --testing-library swift-testing --filter CgroupsTests
+	scripts/test-cgroup-v2-guest.sh scripts/guest/swiftlet-v2-checks.sh $(CURDIR)/$(RELEASE_BIN)
 
 bench: build bundle
 	@scripts/install-debian-packages.sh $(BENCH_PACKAGES)
