@@ -11,6 +11,8 @@ NAMESPACE=swiftlet-e2e
 IMAGE=docker.io/$E2E_IMAGE_NAME
 
 ctr_() { ctr --address "$CONTAINERD_SOCK" -n "$NAMESPACE" "$@"; }
+# ctr's own fifos default to /run/containerd/fifo, left there when ctr is killed: ours go to $T.
+FIFO_DIR="$T/fifo"
 ctr_bounded() { timeout 10 ctr --address "$CONTAINERD_SOCK" -n "$NAMESPACE" "$@"; }
 
 # ctr_run [ctr run flags...] -- ID [ARGS...]: the runtime and its root given as the shim options, the
@@ -20,8 +22,8 @@ ctr_run() {
   while [ "$1" != "--" ]; do flags+=("$1"); shift; done
   shift
   id=$1; shift
-  ctr_ run --runc-binary "$RUNTIME_WRAPPER" --runc-root "$T/runc-root" --cgroup "/$CGROUP_PARENT/$id" \
-    "${flags[@]}" "$IMAGE" "$id" "$@"
+  ctr_ run --fifo-dir "$FIFO_DIR" --runc-binary "$RUNTIME_WRAPPER" --runc-root "$T/runc-root" \
+    --cgroup "/$CGROUP_PARENT/$id" "${flags[@]}" "$IMAGE" "$id" "$@"
 }
 
 # ctr 1.6 has no --user/--hostname: those scenarios pass a whole spec. With --config, ctr takes no image
@@ -38,7 +40,8 @@ ctr_run_spec() {
   ctr oci spec | jq --arg cg "/$CGROUP_PARENT/$id" --arg root "$T/spec-rootfs" --argjson args "$args" \
     "$filter"' | .linux.cgroupsPath = $cg | .root.path = $root
       | .process.args = $args | .process.env = ["PATH=/usr/sbin:/usr/bin:/sbin:/bin"]' > "$spec" || return 1
-  ctr_ run --runc-binary "$RUNTIME_WRAPPER" --runc-root "$T/runc-root" --rm --config "$spec" "$id"
+  ctr_ run --fifo-dir "$FIFO_DIR" --runc-binary "$RUNTIME_WRAPPER" --runc-root "$T/runc-root" --rm \
+    --config "$spec" "$id"
 }
 
 task_status() { ctr_bounded tasks list 2>/dev/null | awk -v id="$1" '$1 == id { print $3 }'; }
@@ -89,7 +92,7 @@ s_exec() {
   local id=e2e-exec name=$1
   run_captured "$E2E_STEP_TIMEOUT" ctr_run -d -- "$id" "${DETACHED_INIT[@]}"
   if [ "$RC" -ne 0 ]; then tap_not_ok "$name" "detached run failed (exit $RC):" "$OUT" "$(runtime_failures)"; remove_container "$id"; return; fi
-  run_captured "$E2E_STEP_TIMEOUT" ctr_ tasks exec --exec-id e2e-exec-1 "$id" sh -c 'echo exec-ok'
+  run_captured "$E2E_STEP_TIMEOUT" ctr_ tasks exec --fifo-dir "$FIFO_DIR" --exec-id e2e-exec-1 "$id" sh -c 'echo exec-ok'
   local exec_rc=$RC exec_out=$OUT
   run_captured "$E2E_STEP_TIMEOUT" ctr_ tasks kill "$id"
   local stopped=no
@@ -109,7 +112,7 @@ s_exec() {
 
 s_tty() {
   run_tty "$E2E_STEP_TIMEOUT" /dev/pts/ $'40 2\n' \
-    "ctr --address $CONTAINERD_SOCK -n $NAMESPACE run -t --rm --runc-binary $RUNTIME_WRAPPER --runc-root $T/runc-root --cgroup /$CGROUP_PARENT/e2e-tty $IMAGE e2e-tty sh -c 'tty; read -r a b; echo sum=\$((a + b)); exit 4'"
+    "ctr --address $CONTAINERD_SOCK -n $NAMESPACE run -t --rm --fifo-dir $FIFO_DIR --runc-binary $RUNTIME_WRAPPER --runc-root $T/runc-root --cgroup /$CGROUP_PARENT/e2e-tty $IMAGE e2e-tty sh -c 'tty; read -r a b; echo sum=\$((a + b)); exit 4'"
   if [ "$RC" -eq 4 ] && grep -q '^/dev/pts/' <<< "$OUT" && grep -q '^sum=42$' <<< "$OUT"; then
     tap_ok "$1"
   else

@@ -36,7 +36,7 @@ start_dockerd() {
     --exec-opt native.cgroupdriver=cgroupfs --cgroup-parent "/$CGROUP_PARENT" \
     --storage-driver overlay2 --add-runtime "e2e=$RUNTIME_WRAPPER" --log-level warn > "$D/dockerd.log" 2>&1 &
   DOCKERD_PID=$!
-  on_exit stop_dockerd
+  on_exit bounded 40 stop_dockerd
   if ! wait_until 30 dk version; then
     echo "# dockerd did not answer on $DOCKER_SOCK within 30 s; its log:"
     sed 's/^/#   /' "$D/dockerd.log"

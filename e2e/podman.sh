@@ -67,7 +67,7 @@ stop_podman() {
   pm_bounded rm --all --force --time 0 >/dev/null 2>&1
   return 0
 }
-on_exit stop_podman
+on_exit bounded 30 stop_podman
 
 state_of() { pm_bounded inspect --format '{{.State.Status}}' "$1" 2>/dev/null; }
 state_is() { [ "$(state_of "$1")" = "$2" ]; }

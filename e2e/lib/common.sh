@@ -7,7 +7,7 @@ E2E_DIR=$(dirname "$E2E_LIB")
 REPO_DIR=$(dirname "$E2E_DIR")
 
 # Every scenario command gets at most this many seconds; a hung engine fails the scenario, not the run.
-E2E_STEP_TIMEOUT=${E2E_STEP_TIMEOUT:-60}
+E2E_STEP_TIMEOUT=${E2E_STEP_TIMEOUT:-30}
 
 # ---------------------------------------------------------------- TAP
 # Lines are unnumbered ("ok - name"), which TAP allows; e2e/run numbers them across engines.
@@ -40,9 +40,11 @@ run_captured() {
   "$@" > "$out" 2>&1 < /dev/null &
   pid=$!
   set +m
+  E2E_JOB=$pid
   sleep "$seconds" &
   dog=$!
-  wait -n "$pid" "$dog"
+  # A trapped signal ends `wait -n` early: wait again until CMD or the watchdog has really ended.
+  while kill -0 "$pid" 2>/dev/null && kill -0 "$dog" 2>/dev/null; do wait -n "$pid" "$dog"; done
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM -- "-$pid" 2>/dev/null
     wait_until 5 process_gone "$pid" || kill -KILL -- "-$pid" 2>/dev/null
@@ -52,8 +54,16 @@ run_captured() {
   wait "$dog" 2>/dev/null
   wait "$pid"
   RC=$?
+  E2E_JOB=
   OUT=$(cat "$out")
   rm -f "$out"
+}
+
+# bounded SECONDS CMD...: CMD (a function too) ended, with everything it started, after SECONDS; its output
+# goes to stderr as TAP comments. For the engines' own shutdown, which a hung runtime can hang.
+bounded() {
+  run_captured "$@"
+  [ -z "$OUT" ] || printf '%s\n' "$OUT" | sed 's/^/# /' >&2
 }
 process_gone() { ! kill -0 "$1" 2>/dev/null; }
 
@@ -91,6 +101,8 @@ E2E_CLEANUPS=()
 on_exit() { E2E_CLEANUPS+=("$*"); }
 run_cleanups() {
   local i
+  # A second signal must not cut the cleanup short (a handler, not SIG_IGN, which children would inherit).
+  trap 'echo "# $ENGINE: signal during cleanup, going on" >&2' INT TERM HUP
   for ((i = ${#E2E_CLEANUPS[@]} - 1; i >= 0; i--)); do
     eval "${E2E_CLEANUPS[$i]}" >/dev/null || true
   done
@@ -126,11 +138,12 @@ e2e_init() {
   [ -n "$IMAGE_TAR" ] || { IMAGE_TAR="$T/busybox-image.tar"; make_busybox_image "$IMAGE_TAR" "$T/image-build"; }
 }
 
-# After the engine's own shutdown: its leftover processes, then mounts, cgroups, the private dir, and the
-# fixed host paths the engine created.
+# After the engine's own shutdown: every process of the instance, then mounts, cgroups, the private dir,
+# and the fixed host paths the engine created.
 final_sweep() {
   [ -n "${T:-}" ] && [ -d "$T" ] || return 0
-  kill_processes_under "$T"
+  [ -z "${E2E_JOB:-}" ] || kill -KILL -- "-$E2E_JOB" 2>/dev/null
+  kill_instance_processes
   unmount_under "$T"
   remove_cgroups "$CGROUP_PARENT"
   remove_private_dir
@@ -166,31 +179,54 @@ unmount_under() {
   done
 }
 
-# PIDs whose command line mentions DIR: the daemons, shims and conmons of this private instance only
-# (DIR is our own mktemp dir), never anything matched by name.
-pids_under() {
-  local dir=$1 proc pid
-  for proc in /proc/[0-9]*; do
-    pid=${proc#/proc/}
+# Every process of this instance: those whose command line mentions $T (daemons, shims, conmons, the
+# runtime wrapper, engine clients; $T is our own mktemp dir), those in the containers' cgroups (a created
+# container's init, a container whose shim died), and everything below them in the process tree (a hung
+# runtime's children). Never anything matched by name.
+instance_pids() {
+  local -A children=() seen=()
+  local stat line rest pid ppid args procs queue=()
+  for stat in /proc/[0-9]*/stat; do
+    { read -r line < "$stat"; } 2>/dev/null || continue
+    pid=${stat#/proc/}; pid=${pid%/stat}
+    rest=${line##*) }; ppid=${rest#* }; ppid=${ppid%% *}
+    children[$ppid]+=" $pid"
     [ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] && continue
-    tr '\0' ' ' 2>/dev/null < "$proc/cmdline" | grep -qF "$dir" && echo "$pid"
+    { mapfile -d '' -t args < "/proc/$pid/cmdline"; } 2>/dev/null || continue
+    [[ "${args[*]}" == *"$T"* ]] && queue+=("$pid")
+  done
+  while IFS= read -r procs; do
+    { mapfile -t args < "$procs"; } 2>/dev/null && queue+=("${args[@]}")
+  done < <(cgroups_named "$CGROUP_PARENT" | sed 's|$|/cgroup.procs|')
+  while [ ${#queue[@]} -gt 0 ]; do
+    pid=${queue[0]}; queue=("${queue[@]:1}")
+    [ -n "$pid" ] && [ -z "${seen[$pid]:-}" ] || continue
+    seen[$pid]=1
+    echo "$pid"
+    # shellcheck disable=SC2206
+    queue+=(${children[$pid]:-})
   done
 }
+no_instance_processes() { [ -z "$(instance_pids)" ]; }
 
-# Ends the instance's leftover processes: TERM, a bounded wait, then KILL.
-kill_processes_under() {
-  local dir=$1 pids
-  pids=$(pids_under "$dir")
+# TERM, a short bounded wait, then KILL (a container init ignores TERM as pid 1). Frozen (paused) cgroups
+# are thawed first: a frozen process does not die of SIGKILL until thawed.
+kill_instance_processes() {
+  local dir pids
+  while IFS= read -r dir; do
+    [ -f "$dir/freezer.state" ] && echo THAWED > "$dir/freezer.state" 2>/dev/null
+    [ -f "$dir/cgroup.freeze" ] && echo 0 > "$dir/cgroup.freeze" 2>/dev/null
+  done < <(cgroups_named "$CGROUP_PARENT")
+  pids=$(instance_pids)
   [ -n "$pids" ] || return 0
   # shellcheck disable=SC2086
   kill -TERM $pids 2>/dev/null
-  wait_until 5 no_processes_under "$dir" && return 0
-  pids=$(pids_under "$dir")
+  wait_until 3 no_instance_processes && return 0
+  pids=$(instance_pids)
   # shellcheck disable=SC2086
-  [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
-  wait_until 5 no_processes_under "$dir"
+  [ -z "$pids" ] || kill -KILL $pids 2>/dev/null
+  wait_until 5 no_instance_processes || echo "# $ENGINE: processes left: $(instance_pids | tr '\n' ' ')" >&2
 }
-no_processes_under() { [ -z "$(pids_under "$1")" ]; }
 
 # Removes the cgroup directories named NAME (and what is below) in every hierarchy; they are ours, made for
 # this run's containers. Deepest first, rmdir only: a cgroup that still has a process stays and is reported.

@@ -38,7 +38,7 @@ disabled_plugins = [
 EOF
   containerd --config "$dir/config.toml" --log-level warn > "$dir/containerd.log" 2>&1 &
   CONTAINERD_PID=$!
-  on_exit stop_containerd
+  on_exit bounded 30 stop_containerd
   if ! wait_until 30 ctr --address "$CONTAINERD_SOCK" version; then
     echo "# containerd did not answer on $CONTAINERD_SOCK within 30 s; its log:" >&2
     sed 's/^/#   /' "$dir/containerd.log" >&2
