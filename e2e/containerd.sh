@@ -145,6 +145,22 @@ s_pause() {
   remove_container "$id"
 }
 
+# Not in the issue's list, but how containerd reaches one more runtime command: `ctr tasks ps` makes the
+# shim call `ps --format json`; the container's init must be listed.
+s_ps() {
+  local id=e2e-ps name=$1 pid
+  run_captured "$E2E_STEP_TIMEOUT" ctr_run -d -- "$id" "${DETACHED_INIT[@]}"
+  if [ "$RC" -ne 0 ]; then tap_not_ok "$name" "detached run failed (exit $RC):" "$OUT" "$(runtime_failures)"; remove_container "$id"; return; fi
+  pid=$(ctr_bounded tasks list 2>/dev/null | awk -v id="$id" '$1 == id { print $2 }')
+  run_captured "$E2E_STEP_TIMEOUT" ctr_ tasks ps "$id"
+  if [ "$RC" -eq 0 ] && [ -n "$pid" ] && awk 'NR > 1 { print $1 }' <<< "$OUT" | grep -qx "$pid"; then
+    tap_ok "$name"
+  else
+    tap_not_ok "$name" "want the init pid ${pid:-?} listed; got exit $RC, output:" "$OUT" "$(runtime_failures)"
+  fi
+  remove_container "$id"
+}
+
 # ctr has no exit-code convention for a process that cannot be started: the run must fail and say why,
 # naming the binary (a bare "no such file or directory" could be about anything, e.g. a missing log.json).
 s_missing_binary() {
@@ -171,6 +187,7 @@ SCENARIOS=(
   "s_read_only:read-only rootfs"
   "s_pause:pause and resume"
   "s_missing_binary:missing binary fails with not found"
+  "s_ps:processes listed on a running container (runtime ps)"
   "check_container_cgroups_removed:container cgroups removed after delete"
 )
 

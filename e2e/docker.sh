@@ -149,6 +149,28 @@ s_pause() {
   remove_container "$id"
 }
 
+# Not in the issue's list, but how docker reaches two more runtime commands: `docker top` calls
+# `ps --format json`, `docker update` calls `update --resources -` with the resources as JSON on stdin.
+s_top_update() {
+  local id=e2e-update name=$1
+  run_captured "$E2E_STEP_TIMEOUT" dk_run -d --name "$id" --memory 64m "$IMAGE" "${DETACHED_INIT[@]}"
+  if [ "$RC" -ne 0 ]; then tap_not_ok "$name" "detached run failed (exit $RC):" "$OUT" "$(runtime_failures)"; remove_container "$id"; return; fi
+  run_captured "$E2E_STEP_TIMEOUT" dk top "$id"
+  local top_rc=$RC top_out=$OUT
+  run_captured "$E2E_STEP_TIMEOUT" dk update --memory 128m --memory-swap 256m "$id"
+  local update_rc=$RC update_out=$OUT
+  run_captured "$E2E_STEP_TIMEOUT" dk exec "$id" sh -c \
+    'cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max'
+  if [ "$top_rc" -eq 0 ] && grep -q 'sleep 300' <<< "$top_out" && [ "$update_rc" -eq 0 ] && [ "$RC" -eq 0 ] &&
+    [ "$OUT" = 134217728 ]; then
+    tap_ok "$name"
+  else
+    tap_not_ok "$name" "top: exit $top_rc, output:" "$top_out" "update: exit $update_rc $update_out" \
+      "memory limit seen after update (want 134217728): exit $RC $OUT" "$(runtime_failures)"
+  fi
+  remove_container "$id"
+}
+
 # docker maps the runtime's "no such file or directory" / "executable file not found" to 127.
 s_missing_binary() {
   run_captured "$E2E_STEP_TIMEOUT" dk_run --rm --name e2e-missing "$IMAGE" /no/such/binary
@@ -169,6 +191,7 @@ SCENARIOS=(
   "s_read_only:read-only rootfs"
   "s_pause:pause and unpause"
   "s_missing_binary:missing binary exits 127"
+  "s_top_update:top and update on a running container (runtime ps, update)"
   "check_container_cgroups_removed:container cgroups removed after rm"
 )
 
