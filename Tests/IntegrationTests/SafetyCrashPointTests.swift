@@ -82,6 +82,28 @@ struct SafetyCrashPointTests {
         #expect(fixture.swiftlet(["create", "--bundle", fixture.bundle, again]).status == 0)
     }
 
+    /// SIGKILL from outside after a random delay while `delete --force` of a running container works.
+    @Test func deleteKilledAtRandomMoments() throws {
+        let fixture = try ContainerFixture("crash-random-delete")
+        defer { fixture.cleanUp() }
+        let marker = "crash-\(getpid())-random-delete"
+        SafetySupport.sleeper(fixture, marker: marker)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<8 {
+            let id = fixture.makeID()
+            try #require(fixture.swiftlet(["run", "--detach", "--bundle", fixture.bundle, id]).status == 0)
+            let deleting = try fixture.startSwiftlet(["delete", "--force", id])
+            usleep(UInt32.random(in: 0...15_000, using: &generator))
+            kill(deleting.pid, SIGKILL)
+            _ = deleting.wait(timeoutSeconds: 10)
+            #expect(SafetySupport.listProblems(fixture).isEmpty, "round \(round)")
+            let deleted = fixture.swiftlet(["delete", "--force", id])
+            #expect(deleted.status == 0, "round \(round): \(deleted)")
+            let left = SafetySupport.leftoversAfterDelete(fixture, id, marker: marker)
+            #expect(left.isEmpty, "round \(round): \(left)")
+        }
+    }
+
     /// The common ending: list readable, delete --force clean, the id usable again, and clean again after that.
     private func expectRecovery(_ fixture: ContainerFixture, id: String, marker: String) throws {
         #expect(SafetySupport.listProblems(fixture).isEmpty)
