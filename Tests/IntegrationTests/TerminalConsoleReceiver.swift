@@ -32,7 +32,7 @@ final class TerminalConsoleReceiver {
         let connection = accept(listener, nil, nil)
         guard connection >= 0 else { return nil }
         defer { close(connection) }
-        var payload = [UInt8](repeating: 0, count: 256)
+        var payload = [UInt8](repeating: 0, count: 8192)  // a seccomp listener state is larger than a console name
         var control = [UInt8](repeating: 0, count: 64)
         var fd: Int32 = -1
         let got = payload.withUnsafeMutableBytes { payloadBytes in
