@@ -20,6 +20,7 @@ public struct HostCheck: Sendable {
         HostCheck("capabilities", CapabilityCheck.run),
         HostCheck("sysctl", SysctlCheck.run),
         HostCheck("seccomp", SeccompCheck.run),
+        HostCheck("ignored resources", IgnoredResourcesCheck.run),
     ]
 
     /// Every check's problems, in list order.
