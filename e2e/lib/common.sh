@@ -103,6 +103,8 @@ run_cleanups() {
   local i
   # A second signal must not cut the cleanup short (a handler, not SIG_IGN, which children would inherit).
   trap 'echo "# $ENGINE: signal during cleanup, going on" >&2' INT TERM HUP
+  # Whoever reads our output may be gone: a write must fail, not kill the cleanup.
+  trap '' PIPE
   for ((i = ${#E2E_CLEANUPS[@]} - 1; i >= 0; i--)); do
     eval "${E2E_CLEANUPS[$i]}" >/dev/null || true
   done
@@ -229,13 +231,17 @@ kill_instance_processes() {
 }
 
 # Removes the cgroup directories named NAME (and what is below) in every hierarchy; they are ours, made for
-# this run's containers. Deepest first, rmdir only: a cgroup that still has a process stays and is reported.
+# this run's containers. Deepest first, rmdir only. A killed process keeps its cgroups busy until it is
+# reaped, so busy ones are retried for up to 5 s; what is still there then is reported.
 remove_cgroups() {
   local name=$1 dir
   [ -n "$name" ] || return 0
-  while IFS= read -r dir; do
-    rmdir "$dir" 2>/dev/null || echo "# $ENGINE: cannot remove cgroup $dir" >&2
-  done < <(cgroups_named "$name")
+  for _ in $(seq 50); do
+    while IFS= read -r dir; do rmdir "$dir" 2>/dev/null; done < <(cgroups_named "$name")
+    cgroups_named "$name" | grep -q . || return 0
+    sleep 0.1
+  done
+  cgroups_named "$name" | sed "s/^/# $ENGINE: cannot remove cgroup /" >&2
 }
 cgroups_named() {
   local name=$1 top
