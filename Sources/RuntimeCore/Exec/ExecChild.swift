@@ -49,7 +49,7 @@ enum ExecChild {
             if parent != 0 && parent != parentPid { Processes.exitImmediately(1) }
             let process = context.plan.process
             if let cpus = process.cpuAffinityFinal, let set = CPUSet(list: cpus) { try? set.applyAffinity() }
-            do { try Exec.execve(path: context.executablePath, args: process.args, env: process.env) } catch {
+            do { try Exec.execve(path: context.executablePath, args: process.args, env: context.environment) } catch {
                 throw SetupFailure(stage: "exec", detail: error.description)
             }
         } catch {

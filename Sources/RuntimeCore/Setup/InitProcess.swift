@@ -51,7 +51,7 @@ enum InitProcess {
         let process = context.plan.process
         if let cpus = process.cpuAffinityFinal, let set = CPUSet(list: cpus) { try? set.applyAffinity() }
         do {
-            try Exec.execve(path: context.executablePath, args: process.args, env: process.env)
+            try Exec.execve(path: context.executablePath, args: process.args, env: context.environment)
         } catch {
             // Nobody listens any more: the program's stderr is the only place left to say it.
             let message = "swiftlet: exec \(context.executablePath): \(error.errno)\n"

@@ -37,31 +37,16 @@ enum NamespaceChild {
         }
     }
 
-    /// The init first waits for EOF on a pipe whose write end only this process holds, i.e. until it has sent
-    /// `initForked` and exited: otherwise, under load, `ready` (or a hook or seccomp message, which need the pid)
-    /// could reach the parent before `initForked` does.
+    /// The init it forks waits for `initPidRecorded` before it says anything (SyncMessage's table, step 4'): it
+    /// shares the socket with this process, so otherwise its `ready` could overtake our `initForked`.
     private static func forkInit(context: SetupContext) throws(SetupFailure) -> Int32 {
-        let reported: [Int32]
-        do {
-            let pipe = try Pipe()
-            reported = [pipe.read.release(), pipe.write.release()]
-        } catch {
-            throw SetupFailure(stage: "init", detail: error.description)
-        }
         let result: ForkResult
         do { result = try Processes.clone(namespaces: [], flags: .parent) } catch {
             throw SetupFailure(stage: "init", detail: error.description)
         }
         switch result {
-        case .child:
-            close(reported[1])
-            var byte: UInt8 = 0
-            while read(reported[0], &byte, 1) < 0 && errno == EINTR {}
-            close(reported[0])
-            InitProcess.run(context: context)
-        case .parent(let pid):
-            close(reported[0])
-            return pid
+        case .child: InitProcess.run(context: context)
+        case .parent(let pid): return pid
         }
     }
 

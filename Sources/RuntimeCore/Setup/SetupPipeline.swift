@@ -25,6 +25,8 @@ enum SetupPipeline {
         MountsStage(),
         // After the mounts: /dev may be a tmpfs from `mounts` that the nodes go into.
         DevicesStage(),
+        // Before pivot_root and root.readonly: a missing cwd is created inside the still-writable rootfs.
+        CreateWorkingDirectoryStage(),
         // config.md: prestart, createRuntime and createContainer run once the mounts are done, before pivot_root.
         CreateHooksStage(),
         PivotRootStage(),
@@ -49,6 +51,8 @@ enum SetupPipeline {
         // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: so before the capabilities are dropped.
         SeccompStage(phase: .beforeCapabilitiesDrop),
         IdentityStage(),
+        // After pivot_root: HOME comes from the container's /etc/passwd, not the host's.
+        HomeEnvironmentStage(),
         // After the identity change: the lookup checks execute permission as the container's user.
         ExecutableLookupStage(),
         // With no_new_privs, as late as possible (runc: as close to execve as possible), so the profile has to

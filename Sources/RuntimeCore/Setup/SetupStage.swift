@@ -17,11 +17,14 @@ final class SetupContext {
     let execFifoFD: Int32
     /// The path the container's program is exec'd from, resolved by `ExecutableLookupStage`.
     var executablePath: String = ""
+    /// The program's environment: process.env, plus what stages add (HOME from /etc/passwd).
+    var environment: [String]
 
     init(plan: SetupPlan, syncFD: Int32, execFifoFD: Int32) {
         self.plan = plan
         self.syncFD = syncFD
         self.execFifoFD = execFifoFD
+        self.environment = plan.process.env
     }
 }
 

@@ -63,7 +63,10 @@ struct DevicesStage: SetupStage {
 
     private func bindHostNode(_ device: DeviceNode, root: borrowing FileDescriptor) throws(SystemError) {
         let target = try RootedPaths.createFile(inRoot: root, path: device.path, mode: 0)
-        try Mounts.mount(source: device.path, target: target.procPath(), type: nil, flags: .bind)
+        do { try Mounts.mount(source: device.path, target: target.procPath(), type: nil, flags: .bind) } catch {
+            // Name the host's node (the only way in a user namespace), not the /proc/self/fd target.
+            throw SystemError(op: "bind-mount host device", path: device.path, errno: error.errno)
+        }
     }
 
     private func typeBits(_ kind: DeviceNode.Kind) -> UInt32 {
