@@ -30,7 +30,7 @@ enum ExecPipeline {
         // no_new_privs the load needs CAP_SYS_ADMIN, so before the capabilities are dropped …
         SeccompStage(phase: .beforeCapabilitiesDrop),
         IdentityStage(),
-        HomeEnvironmentStage(),
+        ProcessEnvironmentStage(),
         // After the identity change: the lookup checks execute permission as the process' user.
         ExecutableLookupStage(),
         // … with no_new_privs as close to execve as possible.

@@ -18,12 +18,26 @@ enum ContainerCgroups {
     /// Creates the directories, applies linux.resources (with runc's default device rules added, as its specconv
     /// does) and moves `pid` in. Before the pid joins: a limit on an empty cgroup cannot fail for current usage.
     static func setUp(_ set: inout CgroupSet, resources: LinuxResources?, pid: Int32) throws(RuntimeError) {
+        try prepare(&set, resources: resources)
+        try join(set, pid: pid, clonedIntoUnified: false)
+    }
+
+    /// `setUp` without the join: for a process that will be cloned into the cgroup2 directory (CLONE_INTO_CGROUP).
+    static func prepare(_ set: inout CgroupSet, resources: LinuxResources?) throws(RuntimeError) {
         do {
             try set.create()
             var resources = resources ?? LinuxResources()
             resources.devices = (resources.devices ?? []) + DeviceRule.runcDefaultAllowed
             try set.apply(resources)
-            try set.join(pid: pid)
+        } catch {
+            throw .invalidArgument("cgroups: \(error)")
+        }
+    }
+
+    /// Moves `pid` into the directories it is not in yet.
+    static func join(_ set: CgroupSet, pid: Int32, clonedIntoUnified: Bool) throws(RuntimeError) {
+        do {
+            if clonedIntoUnified { try set.joinExceptUnified(pid: pid) } else { try set.join(pid: pid) }
         } catch {
             throw .invalidArgument("cgroups: \(error)")
         }

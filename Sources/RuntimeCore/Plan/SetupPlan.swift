@@ -28,6 +28,8 @@ struct SetupPlan: Sendable {
     var noPivot: Bool
     var noNewKeyring: Bool
     var preserveFds: UInt32
+    /// How many of the preserved fds are socket-activation fds (LISTEN_FDS).
+    var listenFds: UInt32 = 0
     /// What each `mounts` entry of type "cgroup" becomes (by mount index), computed from the container's cgroups.
     var cgroupMounts: [Int: CgroupMountPlan] = [:]
     /// linux.seccomp compiled in the parent (libseccomp allocates; the child only makes the seccomp(2) call).

@@ -11,6 +11,9 @@ public struct CreateOptions: Sendable {
     public var noPivot = false
     public var noNewKeyring = false
     public var preserveFds: UInt32 = 0
+    /// Socket activation: swiftlet's own LISTEN_FDS. These fds (3…) are passed on before the --preserve-fds ones,
+    /// and the program gets LISTEN_FDS and LISTEN_PID (its own pid), as runc does.
+    public var listenFds: UInt32 = 0
 
     public init(id: String, bundle: String) {
         self.id = id
@@ -59,7 +62,8 @@ enum SetupPlanBuilder {
             rootPropagation: rootPropagation(spec.linux?.rootfsPropagation),
             noPivot: options.noPivot,
             noNewKeyring: options.noNewKeyring,
-            preserveFds: options.preserveFds
+            preserveFds: options.preserveFds + options.listenFds,
+            listenFds: options.listenFds
         )
     }
 

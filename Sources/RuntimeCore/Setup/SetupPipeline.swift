@@ -52,7 +52,7 @@ enum SetupPipeline {
         SeccompStage(phase: .beforeCapabilitiesDrop),
         IdentityStage(),
         // After pivot_root: HOME comes from the container's /etc/passwd, not the host's.
-        HomeEnvironmentStage(),
+        ProcessEnvironmentStage(),
         // After the identity change: the lookup checks execute permission as the container's user.
         ExecutableLookupStage(),
         // With no_new_privs, as late as possible (runc: as close to execve as possible), so the profile has to

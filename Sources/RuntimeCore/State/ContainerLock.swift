@@ -31,7 +31,7 @@ public struct ContainerLock: ~Copyable {
         try StateStore.decode(ContainerRecord.self, id: id, at: directory + "/" + StateStore.stateFileName)
     }
 
-    /// Atomically replaces state.json (temp file, fsync, rename, fsync of the directory).
+    /// Atomically replaces state.json (temp file, rename).
     public func write(_ record: ContainerRecord) throws(RuntimeError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,3 +1,4 @@
+import Glibc
 import RuntimeCore
 
 extension CommandContext {
@@ -11,6 +12,10 @@ extension CommandContext {
         let preserve = flags.int("preserve-fds") ?? 0
         guard preserve >= 0 else { throw RuntimeError.invalidArgument("--preserve-fds: must not be negative") }
         options.preserveFds = UInt32(preserve)
+        // Socket activation (systemd): runc passes LISTEN_FDS fds on to the container.
+        if let text = getenv("LISTEN_FDS").map({ String(cString: $0) }), let count = UInt32(text), count > 0 {
+            options.listenFds = count
+        }
         return options
     }
 }
