@@ -7,6 +7,11 @@ extension CgroupSet {
         for directory in directories { try directory.write("cgroup.procs", String(pid)) }
     }
 
+    /// The same for a process that was cloned into the cgroup2 directory already (CLONE_INTO_CGROUP): the v1 ones.
+    public func joinExceptUnified(pid: Int32) throws(CgroupError) {
+        for directory in directories where directory.path != unifiedPath { try directory.write("cgroup.procs", String(pid)) }
+    }
+
     /// Every process in the container's cgroup and its nested cgroups (for `ps` and `kill --all`).
     public func processes() throws(CgroupError) -> [Int32] {
         guard let directory = processListingDirectory else { return [] }
