@@ -22,6 +22,15 @@ enum ExpectedShape {
         return "objects"
     }
 
+    /// The integer types the spec uses, by identity: `type as? any FixedWidthInteger.Type` scans every protocol
+    /// conformance record of the binary the first time it sees a type, and decoding asks it of every value.
+    static func integerType(_ type: Any.Type) -> (any FixedWidthInteger.Type)? {
+        let integers: [any FixedWidthInteger.Type] = [
+            Int.self, Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
+        ]
+        return integers.first { $0 == type }
+    }
+
     static func integerWords(_ type: any FixedWidthInteger.Type, article: Bool) -> String {
         let words = (type.isSigned ? "" : "unsigned ") + "\(type.bitWidth)-bit integer"
         guard article else { return words }

@@ -39,7 +39,7 @@ public enum JSONValueDecoder {
 
     public static func decodeCollecting<T: Decodable>(_ type: T.Type, from value: JSONValue) -> Outcome<T> {
         let recorder = ProblemRecorder()
-        let root = ValueDecoder(value: value, codingPath: [], recorder: recorder, expected: ExpectedShape.singular(type))
+        let root = ValueDecoder(value: value, codingPath: [], recorder: recorder, expectedType: type)
         let decoded = try? root.decode(type, from: value, at: [])
         var dropped = recorder.droppedPaths
         if decoded == nil { dropped.append("") }

@@ -10,8 +10,17 @@ final class ValueDecoder: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
     let recorder: ProblemRecorder
-    /// What the type being decoded wants, for "expected …" messages.
-    let expected: String
+    /// What the type being decoded wants, for "expected …" messages. Worked out only when a message needs it:
+    /// ExpectedShape's dynamic casts each scan the binary's ~4,000 protocol conformance records the first time a
+    /// type is asked about, which was a third of a `create`'s instructions when done for every value.
+    var expected: String {
+        switch expectation {
+        case .words(let words): words
+        case .shape(let type): ExpectedShape.singular(type)
+        }
+    }
+    private let expectation: Expectation
+    private enum Expectation { case words(String), shape(Any.Type) }
     /// Building a stand-in: missing required members get stand-ins too, and nothing is recorded.
     let buildingStandIn: Bool
     /// Set when a required member of the value being decoded failed; the value is then discarded.
@@ -22,7 +31,16 @@ final class ValueDecoder: Decoder {
         self.value = value
         self.codingPath = codingPath
         self.recorder = recorder
-        self.expected = expected
+        self.expectation = .words(expected)
+        self.buildingStandIn = buildingStandIn
+    }
+
+    /// The expectation is the shape of `expectedType`, described only if a problem is recorded.
+    init(value: JSONValue, codingPath: [any CodingKey], recorder: ProblemRecorder, expectedType: Any.Type, buildingStandIn: Bool = false) {
+        self.value = value
+        self.codingPath = codingPath
+        self.recorder = recorder
+        self.expectation = .shape(expectedType)
         self.buildingStandIn = buildingStandIn
     }
 
@@ -52,14 +70,15 @@ final class ValueDecoder: Decoder {
         if let primitive = try decodePrimitive(type, from: value, at: path) {
             return primitive
         }
-        if let mapType = type as? any StringKeyedDecodable.Type {
+        // Only objects can be maps: skips the conformance lookup for arrays and enums.
+        if case .object = value, let mapType = type as? any StringKeyedDecodable.Type {
             guard let map = try mapType.decodeCollecting(from: value, at: path, using: self) as? T else {
                 throw ProblemAlreadyRecorded()
             }
             return map
         }
         let child = ValueDecoder(
-            value: value, codingPath: path, recorder: recorder, expected: ExpectedShape.singular(type), buildingStandIn: buildingStandIn)
+            value: value, codingPath: path, recorder: recorder, expectedType: type, buildingStandIn: buildingStandIn)
         do {
             let decoded = try T(from: child)
             if child.requiredMemberFailed { throw ProblemAlreadyRecorded() }
@@ -92,7 +111,7 @@ final class ValueDecoder: Decoder {
             guard case .bool(let flag) = value else { throw typeMismatch(type, value, path) }
             return flag as? T
         }
-        if let integerType = type as? any FixedWidthInteger.Type {
+        if let integerType = ExpectedShape.integerType(type) {
             return try decodeInteger(integerType, from: value, at: path) as? T
         }
         if type == Double.self || type == Float.self {
