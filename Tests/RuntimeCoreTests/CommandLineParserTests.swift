@@ -167,3 +167,10 @@ private func usageError(_ arguments: [String]) -> UsageError? {
     #expect(text.contains("   --detach, -d              detach\n"))
     #expect(formatter.toolHelp().contains("   run      run\n"))
 }
+
+/// docker's `update --resources - ID`: "-" (stdin) is the flag's value, not a flag, and ID stays the argument.
+@Test func aDashAloneIsAFlagValue() throws {
+    let reordered = FlagParser.reorder(
+        ["--resources", "-", "c1"], flags: [FlagSpec(["resources", "r"], .string, "resources file or - for stdin")])
+    #expect(reordered == ["--resources", "-", "c1"])
+}

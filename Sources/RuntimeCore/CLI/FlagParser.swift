@@ -71,7 +71,8 @@ public enum FlagParser {
             if argument == "--" {
                 remaining.append(contentsOf: arguments[offset...])
                 break
-            } else if nextMayBeValue && !argument.hasPrefix("-") {
+            } else if nextMayBeValue && (argument == "-" || !argument.hasPrefix("-")) {
+                // "-" is a value (stdin), as in docker's `update --resources - ID`.
                 nextMayBeValue = false
                 moved.append(argument)
             } else if isDeclaredFlag(argument, flags: flags) {
