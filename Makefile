@@ -7,7 +7,7 @@ BUSYBOX_BUNDLE := spec-examples/busybox
 DEBIAN_PACKAGES := libseccomp-dev busybox-static runc crun cpio jq strace util-linux procps python3 qemu-system-x86
 BENCH_PACKAGES := hyperfine time
 
-.PHONY: all deps build debug bundle examples demo test unit conformance test-v2 bench soak fuzz clean
+.PHONY: all deps build debug bundle examples demo test unit conformance test-v2 e2e bench soak fuzz clean
 
 all: build
 
@@ -39,6 +39,7 @@ test: build examples
 	SWIFTLET_BIN=$(CURDIR)/$(RELEASE_BIN) SWIFTLET_BUNDLE=$(CURDIR)/$(BUSYBOX_BUNDLE) $(SWIFT) test
 	$(MAKE) --no-print-directory conformance
 	$(MAKE) --no-print-directory test-v2
+	$(MAKE) --no-print-directory e2e
 
 conformance: build bundle
 	conformance/run --runtime $(CURDIR)/$(RELEASE_BIN) --expected-failures conformance/swiftlet-deviations.txt
@@ -49,6 +50,11 @@ test-v2: build bundle
 	$(SWIFT) build --build-tests
 	scripts/test-cgroup-v2-guest.sh $(CURDIR)/.build/debug/swiftletPackageTests.xctest --testing-library swift-testing --filter CgroupsTests
 	scripts/test-cgroup-v2-guest.sh scripts/guest/swiftlet-v2-checks.sh $(CURDIR)/$(RELEASE_BIN)
+
+# containerd, podman and docker (Debian packages, private instances, no network) driving swiftlet;
+# RUNTIME=/usr/sbin/runc make e2e runs the same scenarios against runc.
+e2e: build
+	RUNTIME=$(or $(RUNTIME),$(CURDIR)/$(RELEASE_BIN)) e2e/run
 
 bench: build bundle
 	@scripts/install-debian-packages.sh $(BENCH_PACKAGES)
