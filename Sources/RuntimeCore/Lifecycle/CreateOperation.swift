@@ -138,6 +138,8 @@ public enum CreateOperation {
                     do { try console.receiveMaster(syncFD: parentEnd.rawValue) } catch {
                         throw SetupFailure(stage: "console", detail: error.description)
                     }
+                case .stageTimings(let timings)?:
+                    StageTiming.report(timings)
                 case .ready?:
                     break protocolLoop
                 case .failed(let failure)?:

@@ -8,8 +8,8 @@ enum InitProcess {
         let channel = SyncChannel(fd: context.syncFD)
         do throws(SetupFailure) {
             try channel.expect(.initPidRecorded, stage: "init")
-            for stage in SetupPipeline.initStages { try stage.run(context) }
-            try handOver(channel)
+            try SetupPipeline.run(SetupPipeline.initStages, context)
+            try handOver(channel, timings: context.stageTimings)
         } catch {
             try? channel.send(.failed(error))
             Processes.exitImmediately(1)
@@ -18,9 +18,14 @@ enum InitProcess {
     }
 
     /// Steps 5–7 of the sync table: after them the parent may exit without taking the init with it.
-    private static func handOver(_ channel: SyncChannel) throws(SetupFailure) {
+    private static func handOver(_ channel: SyncChannel, timings: [StageTiming]) throws(SetupFailure) {
         FaultPoint.hit("init.before-ready")
-        do { try channel.send(.ready) } catch { throw SetupFailure(stage: "init", detail: error.description) }
+        do {
+            if !timings.isEmpty { try channel.send(.stageTimings(timings)) }
+            try channel.send(.ready)
+        } catch {
+            throw SetupFailure(stage: "init", detail: error.description)
+        }
         try channel.expect(.stateCommitted, stage: "init")
         do {
             try ProcessControl.setParentDeathSignal(0)

@@ -14,7 +14,7 @@ enum NamespaceChild {
             try prepare(parentPid: parentPid)
             try channel.expect(.proceed, stage: "init")
             FaultPoint.hit("child.before-unshare")
-            for stage in SetupPipeline.namespaceStages { try stage.run(context) }
+            try SetupPipeline.run(SetupPipeline.namespaceStages, context)
             let pid = try forkInit(context: context)
             try send(channel, .initForked(pid: pid))
             Processes.exitImmediately(0)

@@ -17,6 +17,8 @@ final class SetupContext {
     let execFifoFD: Int32
     /// The path the container's program is exec'd from, resolved by `ExecutableLookupStage`.
     var executablePath: String = ""
+    /// `--debug`: each stage's duration, child 1's included (the init is forked from it with a copy).
+    var stageTimings: [StageTiming] = []
     /// The program's environment: process.env, plus what stages add (HOME from /etc/passwd).
     var environment: [String]
 

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import LinuxSys
 import Glibc
 
@@ -18,8 +17,7 @@ struct SyncChannel {
     }
 
     func send(_ message: SyncMessage) throws(SystemError) {
-        let bytes: [UInt8]
-        do { bytes = Array(try JSONEncoder().encode(message)) } catch { throw SystemError(op: "encode sync message", errno: .EINVAL) }
+        let bytes = SyncWireFormat.encode(message)
         while true {
             let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if sent >= 0 { return }
@@ -35,9 +33,10 @@ struct SyncChannel {
             let count = buffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress, $0.count, 0) }
             if count == 0 { return nil }
             if count > 0 {
-                do { return try JSONDecoder().decode(SyncMessage.self, from: Data(buffer[0..<count])) } catch {
+                guard let message = SyncWireFormat.decode(buffer[0..<count]) else {
                     throw SystemError(op: "decode sync message", errno: .EINVAL)
                 }
+                return message
             }
             let errno = Errno.current
             if errno != .EINTR { throw SystemError(op: "receive sync message", errno: errno) }

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Messages between the `create` process (parent), the namespace child (child 1) and the container init (child 2),
 /// over one SOCK_SEQPACKET socketpair (one message per packet, in order). The order of a successful create:
 ///
@@ -10,6 +8,7 @@ import FoundationEssentials
 /// | 3    | parent → child1  | `idMappingsWritten`   | the maps are written; child1 becomes root inside the user namespace     |
 /// | 4    | child1 → parent  | `initForked(pid)`     | host pid of the container init (forked with CLONE_PARENT); child1 exits |
 /// | 4'   | parent → child2  | `initPidRecorded`     | the init's pid is in the state: only now may the init speak (child1 and the init share the socket, so without this wait `ready` could overtake `initForked`) |
+/// | 5'   | child2 → parent  | `stageTimings([…])`   | (--debug only) how long each setup stage took, for the parent to log    |
 /// | 5    | child2 → parent  | `ready`               | the whole setup is done; init waits for `start` on the exec fifo        |
 /// | 6    | parent → child2  | `stateCommitted`      | the state says `created`                                                |
 /// | 7    | child2 → parent  | `detached`            | init cleared its parent-death signal: the parent may exit               |
@@ -24,7 +23,8 @@ import FoundationEssentials
 /// uses 1, 4, 4e and `failed`, and its exec closing the socket (EOF) means success (see ExecPipeline).
 ///
 /// A child whose parent dies before step 7 is killed by PR_SET_PDEATHSIG; a parent whose children vanish sees EOF.
-enum SyncMessage: Codable, Equatable {
+/// On the wire: SyncWireFormat.
+enum SyncMessage: Equatable {
     case proceed
     case userNamespaceCreated
     case idMappingsWritten
@@ -39,10 +39,11 @@ enum SyncMessage: Codable, Equatable {
     case createRuntimeHooksDone
     case consoleReady
     case failed(SetupFailure)
+    case stageTimings([StageTiming])
 }
 
 /// A failed setup stage, as the user sees it: which stage, which config path, which operation on which path, errno text.
-struct SetupFailure: Error, Codable, Equatable, CustomStringConvertible {
+struct SetupFailure: Error, Equatable, CustomStringConvertible {
     var stage: String
     var configPath: String?
     var detail: String
