@@ -134,4 +134,27 @@ struct LifecycleFilesystemTests {
         #expect(sub.options.contains(option == "rro" ? "ro" : "rw"), "\(sub.options)")
         #expect(result.stdout.contains("sub-writable") == (option == "ro"), "\(result)")
     }
+
+    /// `/` is made rslave (runc's default rootfsPropagation) before anything is mounted: a mount made inside the
+    /// container stays in its mount namespace.
+    @Test func aMountInsideTheContainerDoesNotReachTheHost() throws {
+        let fixture = try ContainerFixture("noleak")
+        defer { fixture.cleanUp() }
+        for set in ["bounding", "effective", "permitted"] {
+            let capabilities = fixture.config["process"]?["capabilities"]?[set]?.arrayValue ?? []
+            fixture.config.set("process", "capabilities", set, to: .array(capabilities + [.string("CAP_SYS_ADMIN")]))
+        }
+        let tag = "swiftlet-it-leak-" + String(fixture.directory.suffix(6))
+        fixture.setShell("mount -t tmpfs \(tag) /mnt && echo mounted; exec sleep 1000")
+        let id = fixture.makeID()
+        let run = try fixture.startSwiftlet(["run", "--bundle", fixture.bundle, id])
+        #expect(fixture.waitForStatus(id, "running"))
+        let pid = try #require(fixture.state(id)?["pid"]?.integerValue)
+        #expect(Monotonic.poll(timeoutSeconds: 5) { CLIHarness.readFile("/proc/\(pid)/mountinfo").contains(tag) })
+        #expect(HostLeftovers.mounts(mentioning: tag) == [])
+        _ = fixture.swiftlet(["kill", id, "KILL"])
+        let result = run.wait(timeoutSeconds: 20)
+        #expect(result.stdout == "mounted\n", "\(result)")
+        #expect(HostLeftovers.mounts(mentioning: tag) == [])
+    }
 }
