@@ -157,4 +157,28 @@ struct LifecycleFilesystemTests {
         #expect(result.stdout == "mounted\n", "\(result)")
         #expect(HostLeftovers.mounts(mentioning: tag) == [])
     }
+
+    /// A mount destination that is a symlink pointing out of the rootfs (absolute, or `..` past the root) is
+    /// resolved inside the rootfs: the mount lands there, and nothing is created or mounted on the host's path.
+    @Test(arguments: ["absolute", "dotdot"])
+    func aSymlinkedMountDestinationStaysInsideTheRootfs(_ kind: String) throws {
+        let fixture = try ContainerFixture("escape")
+        defer { fixture.cleanUp() }
+        try fixture.useRootfsCopy()
+        let outside = fixture.directory + "/outside"
+        let target = kind == "absolute" ? outside : String(repeating: "../", count: 12) + String(outside.dropFirst())
+        try #require(symlink(target, fixture.bundle + "/rootfs/escape") == 0)
+        let source = fixture.directory + "/source"
+        mkdir(source, 0o755)
+        CLIHarness.writeFile(source + "/marker", "bound\n")
+        Self.appendMount(fixture, .members([
+            "destination": .string("/escape"), "type": .string("bind"), "source": .string(source), "options": .strings(["rbind"]),
+        ]))
+        let result = fixture.runShell("cat /escape/marker")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "bound\n", "\(result)")
+        #expect(access(outside, F_OK) != 0, "\(outside) was created on the host")
+        #expect(access(fixture.bundle + "/rootfs" + outside + "/marker", F_OK) != 0, "the mount point is inside the rootfs, its content only in the container")
+        #expect(access(fixture.bundle + "/rootfs" + outside, F_OK) == 0, "the mount point was made inside the rootfs")
+    }
 }
