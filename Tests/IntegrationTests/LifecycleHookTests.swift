@@ -23,18 +23,18 @@ struct LifecycleHookTests {
         // startContainer runs inside the container after pivot_root: it reaches the log through a bind mount.
         let mounts = fixture.config["mounts"]?.arrayValue ?? []
         fixture.config.set("mounts", to: .array(mounts + [.members([
-            "destination": .string("/hooklog"), "type": .string("bind"), "source": .string(logDirectory),
+            "destination": .string("/mnt"), "type": .string("bind"), "source": .string(logDirectory),
             "options": .strings(["rbind", "rw"]),
         ])]))
         fixture.config.set("hooks", to: .members([
             "prestart": .array([Self.logging("prestart", to: hostLog)]),
             "createRuntime": .array([Self.logging("createRuntime", to: hostLog)]),
             "createContainer": .array([Self.logging("createContainer", to: hostLog)]),
-            "startContainer": .array([Self.logging("startContainer", to: "/hooklog/hooks.log")]),
+            "startContainer": .array([Self.logging("startContainer", to: "/mnt/hooks.log")]),
             "poststart": .array([Self.logging("poststart", to: hostLog)]),
             "poststop": .array([Self.logging("poststop", to: hostLog)]),
         ]))
-        fixture.setShell("echo program >> /hooklog/hooks.log; sleep 1000")
+        fixture.setShell("echo program >> /mnt/hooks.log; sleep 1000")
         let id = fixture.makeID()
 
         let create = fixture.swiftlet(["create", "--bundle", fixture.bundle, id])
