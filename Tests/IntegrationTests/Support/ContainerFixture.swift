@@ -4,7 +4,8 @@ import Testing
 
 /// One test's private swiftlet world: a temp directory holding the state root (`--root`) and a bundle whose
 /// rootfs links to the busybox example's, the container ids it handed out, and the cleanup of all of it.
-/// Tests run in parallel, so every id and path is unique to its fixture.
+/// Tests run in parallel, so every id and path is unique to its fixture. The linked busybox rootfs is shared by
+/// every test: make no mount points or files in it (use /mnt, /home, /tmp, a tmpfs, or `useRootfsCopy()`).
 final class ContainerFixture {
     /// The busybox rootfs every bundle links to (made by scripts/make-busybox-rootfs.sh).
     static let busyboxRootfs = CLIHarness.busyboxBundle + "/rootfs"
