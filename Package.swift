@@ -23,7 +23,11 @@ let package = Package(
         // Containers, state store, lifecycle operations, the setup pipeline.
         .target(name: "RuntimeCore", dependencies: ["OCISpec", "LinuxSys", "Cgroups", "Seccomp"]),
         // The command line: parsing and printing only.
-        .executableTarget(name: "swiftlet", dependencies: ["RuntimeCore", "OCISpec", "LinuxSys"]),
+        // Release: a fully static executable (glibc, libstdc++ and libseccomp included). No dynamic loader at start-up:
+        // ld.so relocated ~40,000 PIE pointers and libstdc++ on every run (2.3 M of 13.5 M instructions of a `run`),
+        // and the pages it touched were ~3.5 MiB of the peak RSS (bench (a), (f)). swiftlet calls no NSS function.
+        .executableTarget(name: "swiftlet", dependencies: ["RuntimeCore", "OCISpec", "LinuxSys"],
+                          linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
         // libFuzzer target over config.json decoding (scripts/fuzz.sh); exports the driver's symbol so main can find it.
         .executableTarget(name: "OCISpecFuzz", dependencies: ["OCISpec"], path: "fuzz/OCISpecFuzz", linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=LLVMFuzzerRunDriver"])]),
 
