@@ -82,6 +82,21 @@ struct LifecycleBadInputTests {
         }
     }
 
+    /// Engines read errors from --log (runc's JSON lines): the same words land there.
+    @Test func theErrorAlsoGoesToTheJSONLog() throws {
+        let fixture = try ContainerFixture("badlog")
+        defer { fixture.cleanUp() }
+        fixture.config.set("process", "args", to: .array([]))
+        fixture.writeConfig()
+        let log = fixture.directory + "/swiftlet.log"
+        let result = fixture.swiftlet(["--log", log, "--log-format", "json", "create", "--bundle", fixture.bundle, fixture.makeID()])
+        #expect(result.status != 0)
+        let lines = CLIHarness.readFile(log).lines.filter { !$0.isEmpty }.compactMap { CLIHarness.parseJSON($0) }
+        let errors = lines.filter { $0["level"]?.stringValue == "error" }
+        #expect(errors.count == 1, "\(CLIHarness.readFile(log))")
+        #expect(errors.first?["msg"]?.stringValue?.contains("process.args") == true, "\(CLIHarness.readFile(log))")
+    }
+
     @Test func idWithAPathIsRefused() throws {
         let fixture = try ContainerFixture("badid")
         defer { fixture.cleanUp() }

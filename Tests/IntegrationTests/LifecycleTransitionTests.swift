@@ -22,6 +22,11 @@ struct LifecycleTransitionTests {
         #expect(created["status"]?.stringValue == "created")
         #expect(created["id"]?.stringValue == id)
         #expect(created["bundle"]?.stringValue == fixture.bundle)
+        // runc's extra fields: the resolved rootfs, RFC 3339 creation time with nanoseconds, the owner.
+        #expect(created["rootfs"]?.stringValue?.hasSuffix("/rootfs") == true, "\(created.serialized)")
+        let time = created["created"]?.stringValue ?? ""
+        #expect(Self.isRFC3339Nano(time), "created: \(time)")
+        #expect(created["owner"] != nil, "\(created.serialized)")
         let pid = Int32(try #require(created["pid"]?.integerValue))
         #expect(pid > 0)
         #expect(HostLeftovers.isAlive(pid))
@@ -43,6 +48,22 @@ struct LifecycleTransitionTests {
         #expect(gone.status != 0)
         #expect(gone.stderr.contains("container does not exist"), "\(gone)")
         #expect(fixture.leftovers(of: id) == [])
+    }
+
+    /// Go's time.RFC3339Nano in UTC, as runc writes it: `2006-01-02T15:04:05.999999999Z`, trailing zeros of the
+    /// fraction dropped (and the dot with them when the fraction is zero).
+    static func isRFC3339Nano(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return false }
+        let digit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        for (index, byte) in bytes.prefix(19).enumerated() {
+            let separator: UInt8? = [4: UInt8(ascii: "-"), 7: UInt8(ascii: "-"), 10: UInt8(ascii: "T"), 13: UInt8(ascii: ":"), 16: UInt8(ascii: ":")][index]
+            guard separator.map({ byte == $0 }) ?? digit(byte) else { return false }
+        }
+        let fraction = bytes.dropFirst(19).dropLast()
+        if fraction.isEmpty { return true }
+        guard fraction.first == UInt8(ascii: "."), (2...10).contains(fraction.count) else { return false }
+        return fraction.dropFirst().allSatisfy(digit) && fraction.last != UInt8(ascii: "0")
     }
 
     @Test func runExitsWithTheContainersStatus() throws {
@@ -207,5 +228,42 @@ struct LifecycleTransitionTests {
         let closed = fixture.swiftlet(["run", "--bundle", fixture.bundle, fixture.makeID()], extraFiles: [file])
         #expect(closed.status == 0, "\(closed)")
         #expect(closed.stdout == "0 1 2 3 ", "\(closed)")
+    }
+
+    /// `run` forwards the signals it receives to the container's process (here: handled by the shell's traps).
+    @Test(arguments: [("HUP", SIGHUP, 11), ("USR1", SIGUSR1, 12), ("INT", SIGINT, 13)])
+    func runForwardsSignals(_ name: String, _ signal: Int32, _ exitCode: Int32) throws {
+        let fixture = try ContainerFixture("fwd\(name.lowercased())")
+        defer { fixture.cleanUp() }
+        fixture.setShell("trap 'exit \(exitCode)' \(name); echo trapped > /dev/shm/ready; while true; do sleep 0.1; done")
+        let id = fixture.makeID()
+        let run = try fixture.startSwiftlet(["run", "--bundle", fixture.bundle, id])
+        #expect(fixture.waitForStatus(id, "running"))
+        let pid = try #require(fixture.state(id)?["pid"]?.integerValue)
+        // The trap is set once the shell wrote its marker (seen from the host through the init's root).
+        #expect(Monotonic.poll(timeoutSeconds: 5) { access("/proc/\(pid)/root/dev/shm/ready", F_OK) == 0 })
+        kill(run.pid, signal)
+        let result = run.wait(timeoutSeconds: 20)
+        #expect(result.status == exitCode, "\(result)")
+    }
+
+    @Test func killAllReachesEveryProcessOfTheContainer() throws {
+        let fixture = try ContainerFixture("killall")
+        defer { fixture.cleanUp() }
+        // The init (sleep, no TERM handler) ignores SIGTERM as a pid-namespace init does; its two children do not.
+        fixture.setShell("sleep 1000 & sleep 1000 & exec sleep 1000")
+        let id = fixture.makeID()
+        #expect(fixture.swiftlet(["run", "-d", "--bundle", fixture.bundle, id]).status == 0)
+        let pid = Int32(try #require(fixture.state(id)?["pid"]?.integerValue))
+        var children: [Int32] = []
+        #expect(Monotonic.poll(timeoutSeconds: 5) {
+            children = CLIHarness.readFile("/proc/\(pid)/task/\(pid)/children").words.compactMap { Int32($0) }
+            return children.count == 2
+        })
+        let kill = fixture.swiftlet(["kill", "--all", id, "TERM"])
+        #expect(kill.status == 0, "\(kill)")
+        #expect(Monotonic.poll(timeoutSeconds: 5) { children.allSatisfy { !HostLeftovers.isAlive($0) } }, "children \(children)")
+        #expect(HostLeftovers.isAlive(pid), "the init ignores TERM and lives on")
+        #expect(fixture.state(id)?["status"]?.stringValue == "running")
     }
 }
