@@ -9,7 +9,7 @@ struct LifecycleBadInputTests {
     /// A broken bundle and the words its error must contain.
     enum BrokenBundle: String, CaseIterable, Sendable {
         case malformedJSON, emptyArgs, unknownNamespaceType, ociVersion2, missingRootfs
-        case hostnameWithoutUTSNamespace, sysctlOfTheHost, missingExecutable, cwdIsAFile
+        case hostnameWithoutUTSNamespace, sysctlOfTheHost, missingExecutable, cwdIsAFile, missingBindSource
 
         /// Breaks the fixture's bundle.
         func apply(to fixture: ContainerFixture) {
@@ -36,6 +36,12 @@ struct LifecycleBadInputTests {
                 fixture.config.set("process", "args", to: .strings(["/no-such-program"]))
             case .cwdIsAFile:
                 fixture.config.set("process", "cwd", to: .string("/etc/passwd"))
+            case .missingBindSource:
+                let mounts = fixture.config["mounts"]?.arrayValue ?? []
+                fixture.config.set("mounts", to: .array(mounts + [.members([
+                    "destination": .string("/mnt"), "type": .string("bind"), "source": .string("/no-such-bind-source"),
+                    "options": .strings(["rbind"]),
+                ])]))
             }
             fixture.writeConfig()
         }
@@ -52,6 +58,7 @@ struct LifecycleBadInputTests {
             case .sysctlOfTheHost: ["linux.sysctl", "kernel.hostname-is-not-namespaced"]
             case .missingExecutable: ["process.args[0]", "/no-such-program", "no such file or directory"]
             case .cwdIsAFile: ["process.cwd", "/etc/passwd", "not a directory"]
+            case .missingBindSource: ["mounts[", "/no-such-bind-source"]
             }
         }
     }
@@ -78,6 +85,9 @@ struct LifecycleBadInputTests {
                 #expect(result.stderr.contains(word), "\(command[0]) error lacks \(word): \(result)")
             }
             #expect(result.stderr.contains("level=error"), "\(result)")
+            // Warnings are their own level=warning lines; folded into the error they bury it (engines show msg).
+            let errorLines = result.stderr.lines.filter { $0.contains("level=error") }
+            #expect(!errorLines.contains { $0.contains("warning:") }, "\(command[0]) error carries warnings: \(result)")
             Self.expectNothingLeft(fixture, id)
         }
     }
