@@ -181,4 +181,19 @@ struct LifecycleFilesystemTests {
         #expect(access(fixture.bundle + "/rootfs" + outside + "/marker", F_OK) != 0, "the mount point is inside the rootfs, its content only in the container")
         #expect(access(fixture.bundle + "/rootfs" + outside, F_OK) == 0, "the mount point was made inside the rootfs")
     }
+
+    /// `--no-pivot` (MS_MOVE + chroot instead of pivot_root) gives the same view: the rootfs is `/`, read-only as asked.
+    @Test func noPivotStillConfinesToTheRootfs() throws {
+        let fixture = try ContainerFixture("nopivot")
+        defer { fixture.cleanUp() }
+        fixture.config.set("root", "readonly", to: .bool(true))
+        fixture.setShell("cd ../../..; ls -A .; echo --; cat /etc/hostname; touch /x")
+        let id = fixture.makeID()
+        let result = fixture.swiftlet(["run", "--no-pivot", "--bundle", fixture.bundle, id])
+        let listing = result.stdout.components(separatedBy: "--").first?.words ?? []
+        #expect(Set(listing) == Set(HostLeftovers.directoryEntries(ContainerFixture.busyboxRootfs)), "\(result)")
+        #expect(result.stdout.hasSuffix("--\nswiftlet\n"), "the rootfs' /etc/hostname: \(result)")
+        #expect(result.stderr.contains("touch: /x: Read-only file system"), "\(result)")
+        #expect(fixture.leftovers(of: id) == [])
+    }
 }
