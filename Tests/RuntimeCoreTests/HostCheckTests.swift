@@ -71,7 +71,7 @@ private func problems(_ json: String, on facts: HostFacts) throws -> [ConfigProb
 }
 
 @Test func everyHostCheckIsNamed() {
-    #expect(HostCheck.all.map(\.name) == ["rootfs", "namespaces", "cgroup controllers", "capabilities", "sysctl", "seccomp"])
+    #expect(HostCheck.all.map(\.name) == ["rootfs", "namespaces", "cgroup controllers", "capabilities", "sysctl", "seccomp", "ignored resources"])
 }
 
 @Test func controllerProbeReadsV1OptionsAndCgroup2Lists() {

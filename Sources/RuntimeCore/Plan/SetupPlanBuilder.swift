@@ -36,9 +36,11 @@ enum SetupPlanBuilder {
         let devices = planDevices(spec.linux?.devices ?? [], problems: &problems)
         problems += ambientWarnings(process.capabilities)
         let capabilities = grantable(namespaces).filter(process.capabilities)
-        if !problems.filter({ $0.severity == .error }).isEmpty { throw ConfigError(problems: problems) }
-        // Debug, not warning: `runc spec`'s own default has ambient capabilities that are not inheritable.
-        for warning in problems { Log.debug("config.json: \(warning)") }
+        // The error message holds the errors only; warnings go to the log. Debug, not warning: `runc spec`'s own
+        // default has ambient capabilities that are not inheritable.
+        for warning in problems where warning.severity == .warning { Log.debug("config.json: \(warning)") }
+        let errors = problems.filter { $0.severity == .error }
+        if !errors.isEmpty { throw ConfigError(problems: errors) }
         // config.md: a capability that cannot be granted MUST be logged as a warning (and not fail create).
         for warning in capabilities.warnings { Log.warning("config.json: \(warning)") }
 
