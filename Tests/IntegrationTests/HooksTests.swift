@@ -26,6 +26,7 @@ struct HooksTests {
     @Test func everyHookInOrderWithItsState() throws {
         let fixture = try ContainerFixture("hooks-all")
         defer { fixture.cleanUp() }
+        try fixture.useRootfsCopy()  // the /hooks mount point is created in the rootfs: not in the shared one
         let log = fixture.directory + "/hooks.log"
         fixture.config.set("hostname", to: .string("hook-box"))
         // startContainer runs inside the container: its log is the same file, bind-mounted at /hooks.

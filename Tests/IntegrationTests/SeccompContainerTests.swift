@@ -34,6 +34,7 @@ struct SeccompContainerTests {
     @Test func deniedMkdirReturnsTheConfiguredErrno() throws {
         let fixture = try ContainerFixture("sc-errno")
         defer { fixture.cleanUp() }
+        try fixture.useRootfsCopy()  // it writes /tmp/allowed
         fixture.config.set("root", "readonly", to: .bool(false))
         fixture.config.set("linux", "seccomp", to: Self.filter([Self.rule(["mkdir", "mkdirat"], "SCMP_ACT_ERRNO", errnoRet: 1)]))
         let result = fixture.runShell("grep '^Seccomp:' /proc/self/status; mkdir /tmp/denied 2>&1; touch /tmp/allowed && echo touched")

@@ -10,7 +10,11 @@ struct CreateWorkingDirectoryStage: SetupStage {
         let plan = context.plan
         try step("process.cwd") { () throws(SystemError) in
             let root = try FileDescriptor.open(plan.rootfs, OpenFlag.path | O_DIRECTORY)
-            _ = try RootedPaths.mkdirAll(inRoot: root, path: plan.process.cwd)
+            // Only what is really missing: an existing path, or one through a magic link (/proc/self/fd/N, which
+            // the cwd stage refuses), is left alone rather than "created" somewhere in the rootfs.
+            do throws(SystemError) { _ = try root.openInRoot(plan.process.cwd) } catch where error.errno == .ENOENT {
+                _ = try RootedPaths.mkdirAll(inRoot: root, path: plan.process.cwd)
+            } catch {}
         }
     }
 }
