@@ -7,7 +7,7 @@ BUSYBOX_BUNDLE := spec-examples/busybox
 DEBIAN_PACKAGES := libseccomp-dev busybox-static runc crun cpio jq strace util-linux procps python3 qemu-system-x86
 BENCH_PACKAGES := hyperfine time
 
-.PHONY: all deps build debug bundle examples demo test unit conformance test-v2 e2e bench soak fuzz clean
+.PHONY: all deps build debug bundle examples demo test test-asan unit conformance test-v2 e2e bench soak fuzz clean
 
 all: build
 
@@ -59,6 +59,13 @@ e2e: build
 bench: build bundle
 	@scripts/install-debian-packages.sh $(BENCH_PACKAGES)
 	bench/run --swiftlet $(CURDIR)/$(RELEASE_BIN)
+
+# The unit and integration tests under AddressSanitizer, swiftlet itself built with it too (leak checks off: the
+# forked children exit through _exit by design).
+test-asan: deps examples
+	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address --build-tests
+	SWIFTLET_BIN=$(CURDIR)/.build-asan/debug/swiftlet SWIFTLET_BUNDLE=$(CURDIR)/$(BUSYBOX_BUNDLE) ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address --skip-build
 
 soak: build bundle
 	scripts/soak.sh $(or $(N),1000)
