@@ -1,5 +1,4 @@
 import OCISpec
-import FoundationEssentials
 
 /// The container state a hook reads on stdin (runtime.md "State"): the status the lifecycle is at when the hook
 /// runs, and the pid as the hook's namespace sees it (runtime.md: the container's own pid 1 for hooks run inside).
@@ -8,9 +7,7 @@ enum HookState {
                      annotations: [String: String]?) -> [UInt8] {
         let state = State(ociVersion: ociVersion, id: id, status: status, pid: pid.flatMap { $0 > 0 ? $0 : nil },
                           bundle: bundle, annotations: annotations)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? Array(encoder.encode(state))) ?? []
+        return SpecJSON.encode(state, pretty: false)
     }
 
     /// The state of a container that has a record.

@@ -1,5 +1,4 @@
 import OCISpec
-import FoundationEssentials
 
 /// The hooks of one lifecycle point, in config order; the first failure stops the rest (runtime.md: the
 /// operation fails), except where the caller treats failures as warnings (poststop).
@@ -39,13 +38,11 @@ enum LifecycleHooks {
     static func store(_ hooks: Hooks?, in record: inout ContainerRecord) {
         guard let hooks, !isEmpty(hooks, [.poststart, .poststop]) else { return }
         let kept = Hooks(poststart: hooks.poststart, poststop: hooks.poststop)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(kept) { record.extensions[recordKey] = String(decoding: data, as: UTF8.self) }
+        if let data = try? SpecJSON.encoded(kept, pretty: false) { record.extensions[recordKey] = String(decoding: data, as: UTF8.self) }
     }
 
     static func stored(in record: ContainerRecord) -> Hooks? {
         guard let text = record.extensions[recordKey] else { return nil }
-        return try? JSONDecoder().decode(Hooks.self, from: Data(text.utf8))
+        return try? JSONValueDecoder.decode(Hooks.self, from: Array(text.utf8))
     }
 }

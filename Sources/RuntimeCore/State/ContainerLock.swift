@@ -1,6 +1,6 @@
-import FoundationEssentials
 import Glibc
 import LinuxSys
+import OCISpec
 
 /// An exclusive hold on one container's directory (flock on its fd), released when this value goes
 /// away. Only the holder writes or removes the container's state; see `StateStore` for the rule.
@@ -33,10 +33,8 @@ public struct ContainerLock: ~Copyable {
 
     /// Atomically replaces state.json (temp file, rename).
     public func write(_ record: ContainerRecord) throws(RuntimeError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let bytes: [UInt8]
-        do { bytes = Array(try encoder.encode(record)) } catch {
+        do { bytes = try SpecJSON.encoded(record, pretty: false) } catch {
             throw .corruptState(id: id, detail: "cannot encode: \(error)")
         }
         do {

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 import LinuxSys
 import OCISpec
@@ -134,7 +133,7 @@ public struct StateStore: Sendable {
             if error.errno == .ENOENT || error.errno == .ENOTDIR { throw .containerNotFound(id: id) }
             throw .system(stage: "read state", error)
         }
-        do { return try JSONDecoder().decode(T.self, from: Data(bytes)) } catch {
+        do { return try JSONValueDecoder.decode(T.self, from: bytes) } catch {
             throw .corruptState(id: id, detail: "cannot decode \(path): \(error)")
         }
     }

@@ -1,5 +1,4 @@
 import CSeccomp
-import FoundationEssentials
 import LinuxSys
 import OCISpec
 
@@ -11,16 +10,14 @@ public enum SeccompListener {
         let message = ContainerProcessState(
             ociVersion: state.ociVersion, fds: [ContainerProcessState.seccompFdName], pid: pid,
             metadata: metadata, state: state)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let payload = Array(try encoder.encode(message))
+        let payload = try SpecJSON.encoded(message, pretty: false)
         let connection = try UnixSocket.connect(path: listenerPath)
         try connection.sendFileDescriptors([fd], payload: payload)
     }
 
     /// Same, with the state already encoded as runtime-spec State JSON.
     public static func send(fd: Int32, listenerPath: String, metadata: String?, state: [UInt8], pid: Int32) throws {
-        let decoded = try JSONDecoder().decode(State.self, from: Data(state))
+        let decoded = try JSONValueDecoder.decode(State.self, from: state)
         try send(fd: fd, listenerPath: listenerPath, metadata: metadata, state: decoded, pid: pid)
     }
 
