@@ -82,7 +82,8 @@ public struct CgroupLayout: Sendable, Equatable {
     /// sits on the same mount point or on one of its ancestors — e.g. the v1 hierarchies under a cgroup2 mounted
     /// over /sys/fs/cgroup in a private mount namespace.
     static func visibleEntries(_ mountInfo: String) -> [MountInfoEntry] {
-        let entries = mountInfo.split(separator: "\n").compactMap { MountInfoEntry(line: $0) }
+        // Lines split as bytes: splitting by Character (grapheme breaking) cost ~1 M instructions here.
+        let entries = mountInfo.utf8.split(separator: UInt8(ascii: "\n")).compactMap { MountInfoEntry(line: Substring($0)) }
         var covering: Set<String> = []
         var visible: [MountInfoEntry] = []
         // From the last mount backwards: one set lookup per ancestor instead of comparing every pair.
