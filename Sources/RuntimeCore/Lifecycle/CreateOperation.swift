@@ -123,12 +123,15 @@ public enum CreateOperation {
                     try send(channel, .idMappingsWritten)
                 case .initForked(let pid)?:
                     initPid = pid
+                    // The init may go on as soon as we know its pid (nothing it sends can be handled before this
+                    // case ends): reaping child 1 and the state write then overlap its setup instead of delaying it
+                    // (~0.7 ms of bench (a)).
+                    try send(channel, .initPidRecorded)
                     _ = try? Processes.wait(pid: namespaceChild)
                     namespaceChildReaped = true
                     record.pid = pid
                     record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0
                     do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
-                    try send(channel, .initPidRecorded)
                 case .seccompListener(let fd)?:
                     try forwardSeccompListener(fd: fd, initPid: initPid, plan: plan, record: record)
                     try send(channel, .seccompListenerSent)

@@ -7,7 +7,7 @@
 /// | 2    | child1 → parent  | `userNamespaceCreated`| (new user ns only) write /proc/<child1>/uid_map and gid_map now         |
 /// | 3    | parent → child1  | `idMappingsWritten`   | the maps are written; child1 becomes root inside the user namespace     |
 /// | 4    | child1 → parent  | `initForked(pid)`     | host pid of the container init (forked with CLONE_PARENT); child1 exits |
-/// | 4'   | parent → child2  | `initPidRecorded`     | the init's pid is in the state: only now may the init speak (child1 and the init share the socket, so without this wait `ready` could overtake `initForked`) |
+/// | 4'   | parent → child2  | `initPidRecorded`     | the parent has the init's pid (it writes it to the state right after, before it reads the next message): only now may the init speak (child1 and the init share the socket, so without this wait `ready` could overtake `initForked`) |
 /// | 5'   | child2 → parent  | `stageTimings([…])`   | (--debug only) how long each setup stage took, for the parent to log    |
 /// | 5    | child2 → parent  | `ready`               | the whole setup is done; init waits for `start` on the exec fifo        |
 /// | 6    | parent → child2  | `stateCommitted`      | the state says `created`                                                |
