@@ -31,6 +31,12 @@ check "pids.max inside the container" 20 "$(echo "$out" | sed -n 2p)"
 check "cpu.max inside the container" "50000 100000" "$(echo "$out" | sed -n 3p)"
 check "cgroup namespace root is the container's cgroup" "0::/" "$(echo "$out" | sed -n 4p)"
 
+# runc's default spec denies every device in linux.resources.devices; the v2 device program (eBPF) must load for
+# that long rule list and still allow the default devices.
+config '.linux.resources.devices=[{"allow":false,"access":"rwm"}] | .process.args=["sh","-c","echo x > /dev/null && head -c 3 /dev/zero | wc -c"]'
+out=$("$swiftlet" --root "$root" run v0 2>&1)
+check "deny-all device rules: the device program loads, /dev/null and /dev/zero work" 3 "$(echo "$out" | tail -n 1 | tr -d ' ')"
+
 config '.process.args=["sh","-c","for i in $(seq 1 40); do sleep 5 & done 2>&1 | grep -c \"Resource temporarily unavailable\" || true"]'
 out=$("$swiftlet" --root "$root" run v2 2>&1)
 [ "${out:-0}" -gt 0 ] 2>/dev/null && ok "forking past pids.limit fails with EAGAIN ($out times)" || not_ok "forking past pids.limit fails" "$out"

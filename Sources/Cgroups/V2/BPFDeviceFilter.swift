@@ -33,10 +33,21 @@ enum BPFDeviceFilter {
         }
     }
 
+    /// Loads without a verifier log first: with log level 1 the kernel fails the load (ENOSPC) when the log does not
+    /// fit the buffer, which a long program's verbose log does not. Only a failed load is retried with the log, for
+    /// its message.
     private static func load(_ program: [DeviceProgram.Instruction], directory: CgroupDirectory, key: String) throws(CgroupError) -> Int32 {
+        do { return try load(program, directory: directory, key: key, logSize: 0) } catch {
+            return try load(program, directory: directory, key: key, logSize: 65536)
+        }
+    }
+
+    private static func load(
+        _ program: [DeviceProgram.Instruction], directory: CgroupDirectory, key: String, logSize: Int
+    ) throws(CgroupError) -> Int32 {
         let code = program.flatMap(\.bytes)
         let license = Array("Apache-2.0".utf8) + [0]
-        var log = [UInt8](repeating: 0, count: 4096)
+        var log = [UInt8](repeating: 0, count: max(1, logSize))
         var attr = [UInt8](repeating: 0, count: 128)
         let result: Result<Int, Errno> = code.withUnsafeBufferPointer { codePointer in
             license.withUnsafeBufferPointer { licensePointer in
@@ -46,9 +57,11 @@ enum BPFDeviceFilter {
                     put(UInt32(program.count), at: 4, in: &attr)
                     put(UInt64(UInt(bitPattern: codePointer.baseAddress)), at: 8, in: &attr)
                     put(UInt64(UInt(bitPattern: licensePointer.baseAddress)), at: 16, in: &attr)
-                    put(UInt32(1), at: 24, in: &attr)
-                    put(UInt32(logPointer.count), at: 28, in: &attr)
-                    put(UInt64(UInt(bitPattern: logPointer.baseAddress)), at: 32, in: &attr)
+                    if logSize > 0 {
+                        put(UInt32(1), at: 24, in: &attr)
+                        put(UInt32(logPointer.count), at: 28, in: &attr)
+                        put(UInt64(UInt(bitPattern: logPointer.baseAddress)), at: 32, in: &attr)
+                    }
                     return call(BPF.progLoad, &attr)
                 }
             }
