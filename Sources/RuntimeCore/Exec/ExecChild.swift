@@ -10,7 +10,7 @@ enum ExecChild {
         let channel = SyncChannel(fd: syncFD)
         let context = SetupContext(plan: plan, syncFD: syncFD, execFifoFD: -1)
         do throws(SetupFailure) {
-            try prepare(parentPid: parentPid)
+            try ForkedChildGuard.engage(parentPid: parentPid, stage: "exec")
             try channel.expect(.proceed, stage: "exec")
             for stage in ExecPipeline.namespaceStages(initPid: initPid) { try stage.run(context) }
             let result: ForkResult
@@ -23,18 +23,6 @@ enum ExecChild {
         } catch {
             try? channel.send(.failed(error))
             Processes.exitImmediately(1)
-        }
-    }
-
-    private static func prepare(parentPid: Int32) throws(SetupFailure) {
-        do {
-            try ProcessControl.setParentDeathSignal(Signal.SIGKILL.rawValue)
-            if Processes.parentID != parentPid { Processes.exitImmediately(1) }
-            try ProcessControl.setDumpable(false)
-            // A foreground `exec` blocks every signal to forward them; the process must start with none blocked.
-            _ = try SignalSet().setMask()
-        } catch {
-            throw SetupFailure(stage: "exec", detail: error.description)
         }
     }
 

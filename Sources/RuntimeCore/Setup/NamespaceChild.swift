@@ -11,7 +11,7 @@ enum NamespaceChild {
         let channel = SyncChannel(fd: syncFD)
         let context = SetupContext(plan: plan, syncFD: syncFD, execFifoFD: execFifoFD)
         do throws(SetupFailure) {
-            try prepare(parentPid: parentPid)
+            try ForkedChildGuard.engage(parentPid: parentPid, stage: "init")
             try channel.expect(.proceed, stage: "init")
             FaultPoint.hit("child.before-unshare")
             try SetupPipeline.run(SetupPipeline.namespaceStages, context)
@@ -21,19 +21,6 @@ enum NamespaceChild {
         } catch {
             try? channel.send(.failed(error))
             Processes.exitImmediately(1)
-        }
-    }
-
-    private static func prepare(parentPid: Int32) throws(SetupFailure) {
-        do {
-            try ProcessControl.setParentDeathSignal(Signal.SIGKILL.rawValue)
-            // The parent may have died before the line above took effect.
-            if Processes.parentID != parentPid { Processes.exitImmediately(1) }
-            try ProcessControl.setDumpable(false)
-            // `run` blocks signals to forward them; the container must start with none blocked.
-            _ = try SignalSet().setMask()
-        } catch {
-            throw SetupFailure(stage: "init", detail: error.description)
         }
     }
 
