@@ -65,6 +65,13 @@ public enum JSONWriter {
         out += [UInt8](repeating: UInt8(ascii: " "), count: 2 * depth)
     }
 
+    /// `text` as a JSON string literal, quotes included (also for messages and paths: `unknown capability "X"`).
+    static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        quote(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
