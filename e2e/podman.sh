@@ -73,54 +73,8 @@ state_of() { pm_bounded inspect --format '{{.State.Status}}' "$1" 2>/dev/null; }
 state_is() { [ "$(state_of "$1")" = "$2" ]; }
 remove_container() { pm_bounded rm --force --time 0 "$1" >/dev/null 2>&1; return 0; }
 
-s_true() { run_captured "$E2E_STEP_TIMEOUT" pm_run --rm "$IMAGE" true; expect_status "$1" 0; }
-
-s_exit_code() { run_captured "$E2E_STEP_TIMEOUT" pm_run --rm "$IMAGE" sh -c 'exit 3'; expect_status "$1" 3; }
-
-s_stdout() { run_captured "$E2E_STEP_TIMEOUT" pm_run --rm "$IMAGE" echo hello-e2e; expect_output "$1" hello-e2e; }
-
-s_env() {
-  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --env E2E_VAR=value-42 "$IMAGE" sh -c 'echo "$E2E_VAR"'
-  expect_output "$1" value-42
-}
-
-s_hostname() {
-  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --hostname e2e-host "$IMAGE" hostname
-  expect_output "$1" e2e-host
-}
-
-s_user() {
-  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --user 1000:1000 "$IMAGE" sh -c 'echo "$(id -u):$(id -g)"'
-  expect_output "$1" 1000:1000
-}
-
-s_memory_limit() {
-  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --memory 64m "$IMAGE" \
-    sh -c 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max'
-  expect_output "$1" 67108864
-}
-
-# Detached init that exits 0 on SIGTERM, so "stop" is a real SIGTERM delivered by the runtime's kill.
-DETACHED_INIT=(sh -c 'trap "exit 0" TERM; sleep 300 & wait')
-
-s_exec() {
-  local id=e2e-exec name=$1
-  run_captured "$E2E_STEP_TIMEOUT" pm_run -d --name "$id" "$IMAGE" "${DETACHED_INIT[@]}"
-  if [ "$RC" -ne 0 ]; then tap_not_ok "$name" "detached run failed (exit $RC):" "$OUT" "$(runtime_failures)"; remove_container "$id"; return; fi
-  run_captured "$E2E_STEP_TIMEOUT" pm exec "$id" sh -c 'echo exec-ok'
-  local exec_rc=$RC exec_out=$OUT
-  run_captured "$E2E_STEP_TIMEOUT" pm stop --time 20 "$id"
-  local stop_rc=$RC stop_out=$OUT exit_code
-  exit_code=$(pm_bounded inspect --format '{{.State.ExitCode}}' "$id" 2>&1)
-  run_captured "$E2E_STEP_TIMEOUT" pm rm "$id"
-  if [ "$exec_rc" -eq 0 ] && [ "$exec_out" = exec-ok ] && [ "$stop_rc" -eq 0 ] && [ "$exit_code" = 0 ] && [ "$RC" -eq 0 ]; then
-    tap_ok "$name"
-  else
-    tap_not_ok "$name" "exec: exit $exec_rc, output: $exec_out" "stop: exit $stop_rc $stop_out (container exit code $exit_code, want 0 from SIGTERM)" \
-      "rm: exit $RC $OUT" "$(runtime_failures)"
-  fi
-  remove_container "$id"
-}
+CLI=pm
+. "$E2E_LIB/cli-scenarios.sh"
 
 s_tty() {
   local command
@@ -133,37 +87,6 @@ s_tty() {
     tap_not_ok "$1" "want exit 4, a /dev/pts/N terminal and sum=42; got exit $RC, output:" "$OUT" "$(runtime_failures)"
   fi
   remove_container e2e-tty
-}
-
-s_read_only() {
-  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --read-only "$IMAGE" \
-    sh -c 'if touch /e2e-probe 2>/dev/null; then echo writable; else echo read-only; fi'
-  expect_output "$1" read-only
-}
-
-s_pause() {
-  local id=e2e-pause name=$1 paused=no resumed=no
-  run_captured "$E2E_STEP_TIMEOUT" pm_run -d --name "$id" "$IMAGE" "${DETACHED_INIT[@]}"
-  if [ "$RC" -ne 0 ]; then tap_not_ok "$name" "detached run failed (exit $RC):" "$OUT" "$(runtime_failures)"; remove_container "$id"; return; fi
-  run_captured "$E2E_STEP_TIMEOUT" pm pause "$id"
-  local pause_out="pause: exit $RC $OUT"
-  wait_until 10 state_is "$id" paused && paused=yes
-  run_captured "$E2E_STEP_TIMEOUT" pm unpause "$id"
-  local resume_out="unpause: exit $RC $OUT"
-  wait_until 10 state_is "$id" running && resumed=yes
-  if [ "$paused" = yes ] && [ "$resumed" = yes ]; then
-    tap_ok "$name"
-  else
-    tap_not_ok "$name" "$pause_out (state paused: $paused)" "$resume_out (state running again: $resumed)" "$(runtime_failures)"
-  fi
-  remove_container "$id"
-}
-
-# podman maps the runtime's "no such file or directory" / "executable file not found" to 127.
-s_missing_binary() {
-  run_captured "$E2E_STEP_TIMEOUT" pm_run --rm --name e2e-missing "$IMAGE" /no/such/binary
-  expect_status "$1" 127
-  remove_container e2e-missing
 }
 
 SCENARIOS=(
