@@ -7,7 +7,7 @@ import PackageDescription
 /// page faults and a smaller resident set for `swiftlet` and for the container's init until its exec (bench (a),
 /// (f): run 5.4 -> 4.9 ms, 6.0 -> 4.6 MiB; init 4.5 -> 4.2 MiB). A stale list only costs speed and RSS.
 let packageDirectory = String(#filePath.dropLast("/Package.swift".count))
-let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))]
 
 let package = Package(
     name: "swiftlet",
