@@ -131,7 +131,12 @@ public enum CreateOperation {
                     namespaceChildReaped = true
                     record.pid = pid
                     record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0
-                    do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
+                    // Hooks that run before `ready` may ask `swiftlet state` for the pid; otherwise the `created`
+                    // write below is the first state.json (each write costs ~50 µs on ext4). Until then a crash is
+                    // cleaned up from the claim (cgroups; the init dies with us: pdeathsig).
+                    if plan.hasHooksBeforeReady {
+                        do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
+                    }
                 case .seccompListener(let fd)?:
                     try forwardSeccompListener(fd: fd, initPid: initPid, plan: plan, record: record)
                     try send(channel, .seccompListenerSent)

@@ -7,7 +7,7 @@ import Glibc
 public enum StartOperation {
     public static func run(id: String, store: StateStore) throws(RuntimeError) {
         let lock = try store.lock(id: id)
-        var record = try lock.read()
+        let record = try lock.read()
         let live = LiveStatus.derive(record)
         switch live.status {
         case .created: break
@@ -28,8 +28,6 @@ public enum StartOperation {
             // A start killed after the init's byte left a fifo nobody writes to again: without this, a hang.
             if hasExecuted(process.pid) {
                 try? FileSystem.remove(fifoPath)
-                record.status = .running
-                try lock.write(record)
                 throw .invalidTransition(id: id, message: "cannot start an already running container")
             }
         }
@@ -40,9 +38,8 @@ public enum StartOperation {
             throw .invalidArgument("container start failed: \(hookError)")
         }
         FaultPoint.hit("start.after-fifo-read")
+        // No state.json rewrite: without the fifo, `created` reads as running (StateStore.startedStatus).
         try? FileSystem.remove(fifoPath)
-        record.status = .running
-        try lock.write(record)
         try PoststartHooks.run(record: record, process: process)
     }
 

@@ -34,6 +34,11 @@ struct SetupPlan: Sendable {
     var cgroupMounts: [Int: CgroupMountPlan] = [:]
     /// linux.seccomp compiled in the parent (libseccomp allocates; the child only makes the seccomp(2) call).
     var seccomp: SeccompProgram?
+    /// prestart, createRuntime or createContainer hooks: they run while the container is `creating`.
+    var hasHooksBeforeReady: Bool {
+        guard let hooks = spec.hooks else { return false }
+        return !(hooks.prestart ?? []).isEmpty || !(hooks.createRuntime ?? []).isEmpty || !(hooks.createContainer ?? []).isEmpty
+    }
 }
 
 struct NamespacePlan: Sendable {

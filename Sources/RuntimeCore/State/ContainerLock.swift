@@ -25,21 +25,33 @@ public struct ContainerLock: ~Copyable {
 
     /// False for a claim whose creator died between mkdir and the first write: nothing else can own such a
     /// directory, so `delete` may `remove()` it to free the id.
-    public var hasState: Bool { FileSystem.exists(at: descriptor.rawValue, StateStore.stateFileName) }
-
-    public func read() throws(RuntimeError) -> ContainerRecord {
-        try StateStore.decode(ContainerRecord.self, id: id, at: directory + "/" + StateStore.stateFileName)
+    public var hasState: Bool {
+        FileSystem.exists(at: descriptor.rawValue, StateStore.stateFileName)
+            || FileSystem.exists(at: descriptor.rawValue, StateStore.claimFileName)
     }
 
-    /// Atomically replaces state.json (temp file, rename).
+    public func read() throws(RuntimeError) -> ContainerRecord {
+        try StateStore.readRecord(ContainerRecord.self, id: id, directory: directory)
+    }
+
+    /// Atomically replaces state.json (temp file, rename); the claim's creating.json, if any, is then removed.
     public func write(_ record: ContainerRecord) throws(RuntimeError) {
+        try write(record, to: StateStore.stateFileName)
+        try? FileSystem.remove(at: descriptor.rawValue, StateStore.claimFileName)
+    }
+
+    /// The claim's record (creating.json), written once before anything of the container exists.
+    func writeClaim(_ record: ContainerRecord) throws(RuntimeError) {
+        try write(record, to: StateStore.claimFileName)
+    }
+
+    private func write(_ record: ContainerRecord, to name: String) throws(RuntimeError) {
         let bytes: [UInt8]
         do { bytes = try SpecJSON.encoded(record, pretty: false) } catch {
             throw .corruptState(id: id, detail: "cannot encode: \(error)")
         }
         do {
-            try AtomicStateFile.replace(
-                StateStore.stateFileName, in: descriptor.rawValue, directoryPath: directory, with: bytes)
+            try AtomicStateFile.replace(name, in: descriptor.rawValue, directoryPath: directory, with: bytes)
         } catch {
             throw .system(stage: "write state", error)
         }

@@ -4,6 +4,12 @@ import OCISpec
 
 /// Container state on disk: `<root>/<id>/state.json`, one directory (0700) per container, root 0700.
 ///
+/// Files: the claim writes `creating.json` (what a crashed create needs for `delete` to clean up); the record
+/// with the init's pid goes to `state.json`, which then wins, and `creating.json` is removed. Readers take
+/// state.json, else creating.json. Why two names: on ext4 a rename *over* a file flushes the new file's data and
+/// frees the old one's blocks (a discard with -o discard): ~130 µs per rewrite against ~50 µs for a new name, and
+/// `start` no longer rewrites at all (`startedStatus`). A `run` writes each name once.
+///
 /// Locking rule:
 /// - Claiming an id is `mkdir <root>/<id>`: atomic, so of any number of parallel creates of one id exactly
 ///   one wins; the others get "container with given ID already exists".
@@ -17,6 +23,8 @@ import OCISpec
 ///   a hook that runs a mutating command on its own container blocks until the hook's timeout.
 public struct StateStore: Sendable {
     public static let stateFileName = "state.json"
+    /// The claim's record, until state.json exists.
+    public static let claimFileName = "creating.json"
 
     public let root: String
 
@@ -42,7 +50,7 @@ public struct StateStore: Sendable {
         }
         do {
             let lock = try lock(id: id)
-            try lock.write(record)
+            try lock.writeClaim(record)
             return lock
         } catch {
             // Free the id again: nothing else can have used a directory without state.json.
@@ -91,7 +99,25 @@ public struct StateStore: Sendable {
     /// The last complete state, without locking.
     public func read(id: String) throws(RuntimeError) -> ContainerRecord {
         try Self.validate(id)
-        return try Self.decode(ContainerRecord.self, id: id, at: directory(of: id) + "/" + Self.stateFileName)
+        return try Self.readRecord(ContainerRecord.self, id: id, directory: directory(of: id))
+    }
+
+    /// state.json, else the claim's creating.json; `status` as `startedStatus` reads it.
+    static func readRecord<T: Decodable & PersistedStatus>(_ type: T.Type, id: String, directory: String) throws(RuntimeError) -> T {
+        var record: T
+        do { record = try decode(T.self, id: id, at: directory + "/" + stateFileName) } catch {
+            guard case .containerNotFound = error else { throw error }
+            record = try decode(T.self, id: id, at: directory + "/" + claimFileName)
+        }
+        record.status = startedStatus(record.status, directory: directory)
+        return record
+    }
+
+    /// `start` does not rewrite state.json (a rename over it costs ~130 µs on ext4, which flushes the new file's
+    /// data first): a `created` container whose exec fifo is gone has been started, as runc decides it too.
+    static func startedStatus(_ persisted: ContainerStatus, directory: String) -> ContainerStatus {
+        guard persisted == .created else { return persisted }
+        return FileSystem.exists(directory + "/" + CreateOperation.execFifoName) ? .created : .running
     }
 
     /// Every container with a readable state, sorted by id. Entries that are not containers — temp files,
@@ -111,7 +137,7 @@ public struct StateStore: Sendable {
         for entry in entries.sorted(by: { $0.name < $1.name }) where entry.isDirectory {
             guard Self.isValid(entry.name) else { continue }
             let path = directory(of: entry.name)
-            guard let summary = try? Self.decode(ContainerSummary.self, id: entry.name, at: path + "/" + Self.stateFileName),
+            guard let summary = try? Self.readRecord(ContainerSummary.self, id: entry.name, directory: path),
                 summary.id == entry.name
             else { continue }
             let ownerName = (try? FileSystem.status(path)).map { owners.name(of: $0.uid) } ?? ""
@@ -138,6 +164,14 @@ public struct StateStore: Sendable {
         }
     }
 }
+
+/// The records whose status `readRecord` adjusts.
+protocol PersistedStatus {
+    var status: ContainerStatus { get set }
+}
+
+extension ContainerRecord: PersistedStatus {}
+extension ContainerSummary: PersistedStatus {}
 
 /// One row of `list`: the summary plus the name of the user owning the container's directory.
 public struct ListedContainer: Sendable, Equatable {
