@@ -92,11 +92,17 @@ public enum CreateOperation {
         // ext4 -o discard, 0.3 ms in bench (a)).
         ContainerCgroups.record(cgroups, into: &record)
         let parentPid = getpid()
-        let (child, clonedIntoUnified) = try cloneNamespaceChild(into: cgroups)
+        let direct = DirectInit.isPossible(plan.namespaces)
+        let namespaces = direct ? DirectInit.cloneNamespaces(plan.namespaces) : []
+        let (child, clonedIntoUnified) = try cloneNamespaceChild(into: cgroups, namespaces: namespaces)
         guard case .parent(let namespaceChild) = child else {
+            let inherited = [lock.directoryFD, parentEnd.rawValue]
+            if direct {
+                DirectInit.run(plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo.rawValue, inheritedFDs: inherited)
+            }
             NamespaceChild.run(
                 plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo.rawValue, parentPid: parentPid,
-                inheritedFDs: [lock.directoryFD, parentEnd.rawValue])
+                inheritedFDs: inherited)
         }
         FaultPoint.hit("create.after-clone")
         try? childEnd.close()
@@ -112,8 +118,24 @@ public enum CreateOperation {
         let channel = SyncChannel(fd: parentEnd.rawValue)
         var initPid: Int32 = 0
         var namespaceChildReaped = false
+        // The init's pid: recorded, then the init may speak (step 4'); child 1's exit is reaped meanwhile.
+        func recordInit(_ pid: Int32) throws(SetupFailure) {
+            initPid = pid
+            try send(channel, .initPidRecorded)
+            if !direct { _ = try? Processes.wait(pid: namespaceChild) }
+            namespaceChildReaped = true
+            record.pid = pid
+            record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0
+            // Hooks that run before `ready` may ask `swiftlet state` for the pid; otherwise the `created` write
+            // below is the first state.json (each write costs ~50 µs on ext4). Until then a crash is cleaned up
+            // from the claim (cgroups; the init dies with us: pdeathsig).
+            if plan.hasHooksBeforeReady {
+                do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
+            }
+        }
         do throws(SetupFailure) {
             try send(channel, .proceed)
+            if direct { try recordInit(namespaceChild) }
             protocolLoop: while true {
                 let message: SyncMessage?
                 do { message = try channel.receive() } catch { throw SetupFailure(stage: "init", detail: error.description) }
@@ -122,21 +144,10 @@ public enum CreateOperation {
                     try writeIDMappings(pid: namespaceChild, plan: plan)
                     try send(channel, .idMappingsWritten)
                 case .initForked(let pid)?:
-                    initPid = pid
                     // The init may go on as soon as we know its pid (nothing it sends can be handled before this
                     // case ends): reaping child 1 and the state write then overlap its setup instead of delaying it
                     // (~0.7 ms of bench (a)).
-                    try send(channel, .initPidRecorded)
-                    _ = try? Processes.wait(pid: namespaceChild)
-                    namespaceChildReaped = true
-                    record.pid = pid
-                    record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0
-                    // Hooks that run before `ready` may ask `swiftlet state` for the pid; otherwise the `created`
-                    // write below is the first state.json (each write costs ~50 µs on ext4). Until then a crash is
-                    // cleaned up from the claim (cgroups; the init dies with us: pdeathsig).
-                    if plan.hasHooksBeforeReady {
-                        do { try lock.write(record) } catch { throw SetupFailure(stage: "state", detail: error.description) }
-                    }
+                    try recordInit(pid)
                 case .seccompListener(let fd)?:
                     try forwardSeccompListener(fd: fd, initPid: initPid, plan: plan, record: record)
                     try send(channel, .seccompListenerSent)
@@ -187,20 +198,22 @@ public enum CreateOperation {
     /// waits for an RCU grace period (15 ms seen under load, the largest single wait of a `run`); being born there
     /// does not. Any failure falls back to a plain fork and the write (kernels before 5.7, odd cgroup2 setups), so
     /// an error still names cgroup.procs and the directory. Returns whether the child is in the cgroup2 directory.
-    private static func cloneNamespaceChild(into cgroups: CgroupSet) throws(RuntimeError) -> (ForkResult, Bool) {
+    private static func cloneNamespaceChild(
+        into cgroups: CgroupSet, namespaces: NamespaceKinds
+    ) throws(RuntimeError) -> (ForkResult, Bool) {
         if let unified = cgroups.unifiedPath {
             let directory = open(unified, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if directory >= 0 {
                 defer { close(directory) }
                 do {
-                    guard let cloned = try Processes.clone3(cgroup: directory) else { return (.child, true) }
+                    guard let cloned = try Processes.clone3(namespaces: namespaces, cgroup: directory) else { return (.child, true) }
                     return (.parent(pid: cloned.pid), true)
                 } catch {
                     Log.debug("clone3 into \(unified): \(error); falling back to clone and cgroup.procs")
                 }
             }
         }
-        let child = try system("clone") { () throws(SystemError) in try Processes.clone(namespaces: [], flags: []) }
+        let child = try system("clone") { () throws(SystemError) in try Processes.clone(namespaces: namespaces, flags: []) }
         return (child, false)
     }
 
