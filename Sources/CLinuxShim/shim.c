@@ -10,6 +10,7 @@
 #include <linux/sched.h>
 #include <linux/keyctl.h>
 #include <sched.h>
+#include <sys/vfs.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -84,6 +85,11 @@ int cls_pidfd_send_signal(int pidfd, int sig, unsigned int flags) {
     return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, flags);
 }
 int cls_gettid(void) { return (int)syscall(SYS_gettid); }
+
+long cls_filesystem_type(int fd) {
+    struct statfs info;
+    return fstatfs(fd, &info) == 0 ? (long)info.f_type : -1;
+}
 
 int cls_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5) {
     return prctl(option, arg2, arg3, arg4, arg5);

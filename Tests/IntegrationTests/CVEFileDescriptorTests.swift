@@ -43,6 +43,8 @@ struct CVEFileDescriptorTests {
             #expect(result.stdout.words.contains("bin") && !result.stdout.words.contains("work"), "fd \(fd): \(result)")
         }
         #expect(SafetySupport.listProblems(fixture).isEmpty)
+        // Nothing was "created" for the cwd inside the (shared) rootfs by following a procfs link as a host path.
+        #expect(access(ContainerFixture.busyboxRootfs + "/work", F_OK) != 0, "a host path was created in the rootfs")
     }
 
     /// A relative walk up from a cwd deep inside the container stops at the container's root.

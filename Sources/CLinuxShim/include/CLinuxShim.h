@@ -57,6 +57,9 @@ int cls_pidfd_open(int pid, unsigned int flags);
 int cls_pidfd_send_signal(int pidfd, int sig, unsigned int flags);
 /// gettid(2): GNU-only.
 int cls_gettid(void);
+
+/// fstatfs(2)'s f_type (e.g. PROC_SUPER_MAGIC) of the filesystem holding fd, or -1 (errno set): struct statfs is not in Glibc's module.
+long cls_filesystem_type(int fd);
 /// prctl(2): variadic.
 int cls_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 /// personality(2): GNU-only header.

@@ -1,3 +1,4 @@
+import CLinuxShim
 import Glibc
 
 /// Paths inside a container's root, created without ever following a symlink out of it.
@@ -41,6 +42,9 @@ public enum RootedPaths {
             } else if status.isSymbolicLink {
                 symlinksFollowed += 1
                 if symlinksFollowed > maxSymlinks { throw SystemError(op: "mkdirall", path: path, errno: .ELOOP) }
+                // procfs links (/proc/self, /proc/<pid>/fd/N) read as host paths: following them would create the
+                // host's directory tree inside the root. Refused, as openInRoot refuses magic links.
+                if isOnProcFS(parent.rawValue) { throw SystemError(op: "mkdirall", path: display(resolved, name), errno: .ELOOP) }
                 let target = try FileSystem.readSymbolicLink(at: parent.rawValue, child)
                 if target.hasPrefix("/") { resolved = [] }
                 pending = components(of: target) + pending
@@ -49,6 +53,10 @@ public enum RootedPaths {
             }
         }
         return try root.openInRoot(join(resolved), OpenFlag.path | O_DIRECTORY)
+    }
+
+    private static func isOnProcFS(_ directory: Int32) -> Bool {
+        cls_filesystem_type(directory) == 0x9fa0  // PROC_SUPER_MAGIC
     }
 
     /// `mkdirAll` on a root given by path.
