@@ -103,3 +103,29 @@ import Testing
         #expect(error.errno == .ELOOP)
     }
 }
+
+/// A ".." walked in root while renames happen elsewhere fails with EAGAIN in the kernel; openInRoot retries it.
+/// A child renames a file back and forth (rename_lock is machine-wide) while we open through ".." many times.
+@Test func openInRootSurvivesConcurrentRenames() throws {
+    let tmp = TemporaryDirectory()
+    try FileSystem.makeDirectory(tmp.path + "/etc")
+    try FileSystem.makeDirectory(tmp.path + "/a")
+    try tmp.file("etc/passwd", contents: "inside")
+    try tmp.file("x", contents: "")
+    let root = try FileDescriptor.open(tmp.path, OpenFlag.path | O_DIRECTORY)
+    let renamer = fork()
+    if renamer == 0 {
+        tmp.path.withCString { base in
+            let x = strdup(String(cString: base) + "/x"), y = strdup(String(cString: base) + "/y")
+            for _ in 0..<2_000_000 { rename(x, y); rename(y, x) }
+        }
+        _exit(0)
+    }
+    defer { kill(renamer, SIGKILL); var status: Int32 = 0; waitpid(renamer, &status, 0) }
+    usleep(20_000)
+    var failures: [String] = []
+    for _ in 0..<30000 {
+        do { _ = try root.openInRoot("a/../a/../a/../a/../a/../a/../etc/passwd", O_RDONLY) } catch { failures.append("\(error)") }
+    }
+    #expect(failures.isEmpty, "\(failures.count) failed, first: \(failures.first ?? "")")
+}

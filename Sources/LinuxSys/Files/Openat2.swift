@@ -20,16 +20,29 @@ public struct ResolveFlags: OptionSet, Sendable {
     public static let cached = ResolveFlags(rawValue: 0x20)
 }
 
+/// How often openat2 is retried when a rename or mount raced with a confined walk (EAGAIN).
+private let maxAttemptsOnRace = 64
+
 extension FileDescriptor {
     /// openat2(2) relative to `directory`; O_CLOEXEC always. `mode` only matters with O_CREAT/O_TMPFILE.
     public static func open(
         at directory: Int32, _ path: String, _ flags: Int32, mode: UInt32 = 0, resolve: ResolveFlags
     ) throws(SystemError) -> FileDescriptor {
         let how = UInt64(UInt32(bitPattern: flags | O_CLOEXEC))
-        let fd = try syscall("openat2", path: path) {
-            cls_openat2(directory, path, how, UInt64(mode), resolve.rawValue)
+        // With RESOLVE_IN_ROOT/BENEATH, a ".." walked while any rename or mount happens anywhere on the machine
+        // fails with EAGAIN (the kernel cannot prove the walk stayed inside): retried, as libpathrs does. Seen
+        // in the parallel tests: "openat2 /etc/escape-file: resource temporarily unavailable".
+        var attempts = 0
+        while true {
+            do {
+                let fd = try syscall("openat2", path: path) {
+                    cls_openat2(directory, path, how, UInt64(mode), resolve.rawValue)
+                }
+                return FileDescriptor(adopting: fd)
+            } catch where error.errno == .EAGAIN && attempts < maxAttemptsOnRace {
+                attempts += 1
+            }
         }
-        return FileDescriptor(adopting: fd)
     }
 
     /// openat2 relative to this directory fd.
