@@ -121,7 +121,9 @@ public enum CreateOperation {
         // The init's pid: recorded, then the init may speak (step 4'); child 1's exit is reaped meanwhile.
         func recordInit(_ pid: Int32) throws(SetupFailure) {
             initPid = pid
-            try send(channel, .initPidRecorded)
+            // A direct init shares the socket with nobody, so it needs no go-ahead; and a packet it would not read
+            // before failing turns its `failed` into ECONNRESET here.
+            if !direct { try send(channel, .initPidRecorded) }
             if !direct { _ = try? Processes.wait(pid: namespaceChild) }
             namespaceChildReaped = true
             record.pid = pid

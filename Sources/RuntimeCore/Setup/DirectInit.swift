@@ -35,6 +35,6 @@ enum DirectInit {
             try? channel.send(.failed(error))
             Processes.exitImmediately(1)
         }
-        InitProcess.run(context: context)
+        InitProcess.run(context: context, awaitPidRecorded: false)
     }
 }

@@ -4,10 +4,11 @@ import Glibc
 /// Child 2, the container's init: runs the setup stages, reports `ready`, waits for `start` on the exec fifo,
 /// then execs the user's program. Never returns.
 enum InitProcess {
-    static func run(context: SetupContext) -> Never {
+    /// `awaitPidRecorded`: forked by child 1, which shares the socket (step 4'); a direct init speaks at once.
+    static func run(context: SetupContext, awaitPidRecorded: Bool = true) -> Never {
         let channel = SyncChannel(fd: context.syncFD)
         do throws(SetupFailure) {
-            try channel.expect(.initPidRecorded, stage: "init")
+            if awaitPidRecorded { try channel.expect(.initPidRecorded, stage: "init") }
             try SetupPipeline.run(SetupPipeline.initStages, context)
             try handOver(channel, timings: context.stageTimings)
         } catch {

@@ -20,8 +20,8 @@
 /// | any  | child → parent   | `failed(SetupFailure)`| a stage failed; the parent cleans everything up and reports it          |
 ///
 /// Without a user namespace, a time namespace or namespaces joined by path, there is no child 1 (DirectInit): the
-/// parent clones the init into its namespaces, sends `proceed` then `initPidRecorded` itself (no step 4), and the
-/// init unshares only the cgroup namespace after `proceed`.
+/// parent clones the init into its namespaces and sends `proceed`; there is no step 4 or 4' (nobody else shares the
+/// socket), and the init unshares only the cgroup namespace after `proceed`.
 ///
 /// In time 4c–4e come before 4a (hooks before pivot_root, the console after it, seccomp last); `exec`'s child
 /// uses 1, 4, 4e and `failed`, and its exec closing the socket (EOF) means success (see ExecPipeline).
