@@ -9,8 +9,7 @@ enum DeviceDecisionTree {
     typealias Instruction = DeviceProgram.Instruction
     private typealias Label = DeviceProgramAssembly.Label
 
-    // Registers after DeviceProgram.prologue; r1 is free for the access test.
-    private static let type: UInt8 = 2, access: UInt8 = 3, major: UInt8 = 4, minor: UInt8 = 5, scratch: UInt8 = 1
+    private typealias Register = DeviceProgram.Register
 
     /// The program returning `verdict` when a rule matches the request and the opposite otherwise; nil when it does
     /// not fit the jump offsets (tens of thousands of rules).
@@ -29,7 +28,7 @@ enum DeviceDecisionTree {
             let section = rules.filter { $0.kind == kind }
             guard !section.isEmpty, let deviceType = DeviceProgram.deviceType(kind) else { continue }
             let otherType = assembly.newLabel()
-            assembly.jump(Instruction(opcode: DeviceProgram.jumpNotEqualImmediate, destination: type, immediate: deviceType),
+            assembly.jump(Instruction(opcode: DeviceProgram.jumpNotEqualImmediate, destination: Register.type, immediate: deviceType),
                           to: otherType)
             // The type matched, so no other section can: a miss here is final.
             emitAccessGroups(section, matched: matched, unmatched: unmatched, into: &assembly)
@@ -71,33 +70,32 @@ enum DeviceDecisionTree {
         let anyDevice = matchesAnyDevice(rules)
         if mask != 7 {
             // The requested access must be a subset of the mask: r1 = r3 & mask, compared with r3.
-            assembly.emit([Instruction(opcode: DeviceProgram.move32Register, destination: scratch, source: access),
-                           Instruction(opcode: DeviceProgram.and32Immediate, destination: scratch, immediate: mask)])
+            assembly.emit(DeviceProgram.maskedAccess(mask))
             if anyDevice {
-                assembly.jump(Instruction(opcode: DeviceProgram.jumpEqualRegister, destination: scratch, source: access), to: matched)
+                assembly.jump(Instruction(opcode: DeviceProgram.jumpEqualRegister, destination: Register.scratch, source: Register.access), to: matched)
                 assembly.jump(always, to: unmatched)
                 return
             }
-            assembly.jump(Instruction(opcode: DeviceProgram.jumpNotEqualRegister, destination: scratch, source: access), to: unmatched)
+            assembly.jump(Instruction(opcode: DeviceProgram.jumpNotEqualRegister, destination: Register.scratch, source: Register.access), to: unmatched)
         } else if anyDevice {
             assembly.jump(always, to: matched)
             return
         }
         // Any major with these minors.
         for value in immediates(rules.filter { $0.major == nil }.compactMap(\.minor)) {
-            assembly.jump(jumpIfEqual(minor, value), to: matched)
+            assembly.jump(jumpIfEqual(Register.minor, value), to: matched)
         }
         let byMajor = Dictionary(grouping: rules.filter { $0.major != nil }, by: { immediate($0.major ?? 0) })
         let wholeMajors = Set(byMajor.filter { $0.value.contains { $0.minor == nil } }.keys)
         for value in wholeMajors.sorted() {
-            assembly.jump(jumpIfEqual(major, value), to: matched)
+            assembly.jump(jumpIfEqual(Register.major, value), to: matched)
         }
         for value in byMajor.keys.filter({ !wholeMajors.contains($0) }).sorted() {
             let otherMajor = assembly.newLabel()
-            assembly.jump(Instruction(opcode: DeviceProgram.jumpNotEqualImmediate, destination: major, immediate: value),
+            assembly.jump(Instruction(opcode: DeviceProgram.jumpNotEqualImmediate, destination: Register.major, immediate: value),
                           to: otherMajor)
             for minorValue in immediates((byMajor[value] ?? []).compactMap(\.minor)) {
-                assembly.jump(jumpIfEqual(minor, minorValue), to: matched)
+                assembly.jump(jumpIfEqual(Register.minor, minorValue), to: matched)
             }
             // The major matched, so no other major in this group can.
             assembly.jump(always, to: unmatched)

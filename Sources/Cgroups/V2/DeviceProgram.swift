@@ -38,16 +38,26 @@ enum DeviceProgram {
     static let jumpAlways: UInt8 = 0x05        // BPF_JMP | BPF_JA
     static let exit: UInt8 = 0x95              // BPF_JMP | BPF_EXIT
 
+    /// Registers: r1 holds the context on entry and is free (scratch) once the prologue has read it.
+    enum Register {
+        static let context: UInt8 = 1, scratch: UInt8 = 1, type: UInt8 = 2, access: UInt8 = 3, major: UInt8 = 4, minor: UInt8 = 5
+    }
+
     // struct bpf_cgroup_dev_ctx { u32 access_type (type | access << 16); u32 major; u32 minor; }
-    // Registers after the prologue: r2 type, r3 access, r4 major, r5 minor.
     static let prologue: [Instruction] = [
-        Instruction(opcode: loadWord, destination: 2, source: 1, offset: 0),
-        Instruction(opcode: and32Immediate, destination: 2, immediate: 0xffff),
-        Instruction(opcode: loadWord, destination: 3, source: 1, offset: 0),
-        Instruction(opcode: shiftRight32, destination: 3, immediate: 16),
-        Instruction(opcode: loadWord, destination: 4, source: 1, offset: 4),
-        Instruction(opcode: loadWord, destination: 5, source: 1, offset: 8),
+        Instruction(opcode: loadWord, destination: Register.type, source: Register.context, offset: 0),
+        Instruction(opcode: and32Immediate, destination: Register.type, immediate: 0xffff),
+        Instruction(opcode: loadWord, destination: Register.access, source: Register.context, offset: 0),
+        Instruction(opcode: shiftRight32, destination: Register.access, immediate: 16),
+        Instruction(opcode: loadWord, destination: Register.major, source: Register.context, offset: 4),
+        Instruction(opcode: loadWord, destination: Register.minor, source: Register.context, offset: 8),
     ]
+
+    /// scratch = requested access & mask: equal to the requested access exactly when it is a subset of the mask's.
+    static func maskedAccess(_ mask: Int32) -> [Instruction] {
+        [Instruction(opcode: move32Register, destination: Register.scratch, source: Register.access),
+         Instruction(opcode: and32Immediate, destination: Register.scratch, immediate: mask)]
+    }
 
     /// BPF_DEVCG_DEV_BLOCK / _CHAR.
     static func deviceType(_ kind: DeviceRule.Kind) -> Int32? {
@@ -90,20 +100,19 @@ enum DeviceProgram {
     private static func block(for rule: DeviceRule) -> [Instruction] {
         var tests: [Instruction] = []
         if let type = deviceType(rule.kind) {
-            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: 2, immediate: type))
+            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: Register.type, immediate: type))
         }
         let mask = accessMask(rule.access)
         if mask != 7 {
-            // Requested access must be a subset of the rule's: (r3 & mask) != r3 → no match. r1 is free after the loads.
-            tests.append(Instruction(opcode: move32Register, destination: 1, source: 3))
-            tests.append(Instruction(opcode: and32Immediate, destination: 1, immediate: mask))
-            tests.append(Instruction(opcode: jumpNotEqualRegister, destination: 1, source: 3))
+            // Requested access must be a subset of the rule's: masked != requested → no match.
+            tests += maskedAccess(mask)
+            tests.append(Instruction(opcode: jumpNotEqualRegister, destination: Register.scratch, source: Register.access))
         }
         if let major = rule.major {
-            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: 4, immediate: Int32(truncatingIfNeeded: major)))
+            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: Register.major, immediate: Int32(truncatingIfNeeded: major)))
         }
         if let minor = rule.minor {
-            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: 5, immediate: Int32(truncatingIfNeeded: minor)))
+            tests.append(Instruction(opcode: jumpNotEqualImmediate, destination: Register.minor, immediate: Int32(truncatingIfNeeded: minor)))
         }
         let result = returning(rule.allow)
         // Each conditional jump skips to the end of this block: offsets count the instructions after the jump.
