@@ -123,8 +123,10 @@ public enum CreateOperation {
             initPid = pid
             // A direct init shares the socket with nobody, so it needs no go-ahead; and a packet it would not read
             // before failing turns its `failed` into ECONNRESET here.
-            if !direct { try send(channel, .initPidRecorded) }
-            if !direct { _ = try? Processes.wait(pid: namespaceChild) }
+            if !direct {
+                try send(channel, .initPidRecorded)
+                _ = try? Processes.wait(pid: namespaceChild)
+            }
             namespaceChildReaped = true
             record.pid = pid
             record.pidStartTime = (try? ProcStat.read(pid: pid).startTime) ?? 0

@@ -22,7 +22,7 @@ public enum PauseOperation {
         let cgroups = try requireCgroups(record)
         do { try cgroups.thaw() } catch { throw .invalidArgument("resume: \(error)") }
         // A container paused before `start` goes back to created: its init still waits on the exec fifo.
-        record.status = FileSystem.exists(lock.directory + "/" + CreateOperation.execFifoName) ? .created : .running
+        record.status = StateStore.startedStatus(.created, directory: lock.directory)
         try lock.write(record)
     }
 

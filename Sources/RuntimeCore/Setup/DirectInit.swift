@@ -27,10 +27,7 @@ enum DirectInit {
         let context = SetupContext(plan: remaining, syncFD: syncFD, execFifoFD: execFifoFD)
         let channel = SyncChannel(fd: syncFD)
         do throws(SetupFailure) {
-            try ForkedChildGuard.engage(parentPid: nil, stage: "init")
-            try channel.expect(.proceed, stage: "init")
-            FaultPoint.hit("child.before-unshare")
-            try SetupPipeline.run(SetupPipeline.namespaceStages, context)
+            try NamespaceChild.runNamespaceStages(context, channel: channel, parentPid: nil)
         } catch {
             try? channel.send(.failed(error))
             Processes.exitImmediately(1)

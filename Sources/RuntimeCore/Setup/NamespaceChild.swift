@@ -11,10 +11,7 @@ enum NamespaceChild {
         let channel = SyncChannel(fd: syncFD)
         let context = SetupContext(plan: plan, syncFD: syncFD, execFifoFD: execFifoFD)
         do throws(SetupFailure) {
-            try ForkedChildGuard.engage(parentPid: parentPid, stage: "init")
-            try channel.expect(.proceed, stage: "init")
-            FaultPoint.hit("child.before-unshare")
-            try SetupPipeline.run(SetupPipeline.namespaceStages, context)
+            try runNamespaceStages(context, channel: channel, parentPid: parentPid)
             let pid = try forkInit(context: context)
             try send(channel, .initForked(pid: pid))
             Processes.exitImmediately(0)
@@ -22,6 +19,15 @@ enum NamespaceChild {
             try? channel.send(.failed(error))
             Processes.exitImmediately(1)
         }
+    }
+
+    /// Child 1's work before its fork, which a direct init (DirectInit) does first too: guarded (`parentPid` nil in a
+    /// new pid namespace), in its cgroups once `proceed` comes, then the namespace stages.
+    static func runNamespaceStages(_ context: SetupContext, channel: SyncChannel, parentPid: Int32?) throws(SetupFailure) {
+        try ForkedChildGuard.engage(parentPid: parentPid, stage: "init")
+        try channel.expect(.proceed, stage: "init")
+        FaultPoint.hit("child.before-unshare")
+        try SetupPipeline.run(SetupPipeline.namespaceStages, context)
     }
 
     /// The init it forks waits for `initPidRecorded` before it says anything (SyncMessage's table, step 4'): it

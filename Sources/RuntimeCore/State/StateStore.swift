@@ -53,7 +53,7 @@ public struct StateStore: Sendable {
             try lock.writeClaim(record)
             return lock
         } catch {
-            // Free the id again: nothing else can have used a directory without state.json.
+            // Free the id again: nothing else can have used a directory without a record.
             try? FileSystem.remove(path, isDirectory: true)
             throw error
         }
