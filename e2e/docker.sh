@@ -102,18 +102,7 @@ s_top_update() {
 }
 
 SCENARIOS=(
-  "s_true:run true"
-  "s_exit_code:exit code propagated (sh -c 'exit 3')"
-  "s_stdout:stdout captured"
-  "s_env:env var"
-  "s_hostname:hostname"
-  "s_user:user 1000:1000"
-  "s_memory_limit:memory limit visible inside"
-  "s_exec:detached sleep, exec, stop, remove"
-  "s_tty:interactive -t run"
-  "s_read_only:read-only rootfs"
-  "s_pause:pause and unpause"
-  "s_missing_binary:missing binary exits 127"
+  "${CLI_SCENARIOS[@]}"
   "s_top_update:top and update on a running container (runtime ps, update)"
   "check_container_cgroups_removed:container cgroups removed after rm"
 )
