@@ -134,6 +134,36 @@ struct HostCgroupTests {
         expectGone(set)
     }
 
+    /// The fast end of delete: an empty cgroup create made goes at once; one with a process, or one create did
+    /// not make, is left for the kill path (a pre-existing cgroup's processes must still be killed).
+    @Test func removeIfEmptyOnlyRemovesEmptyCgroupsCreateMade() throws {
+        let empty = try makeSet("empty")
+        defer { try? empty.destroy(); expectGone(empty) }
+        #expect(empty.removeIfEmpty())
+        expectGone(empty)
+
+        let busy = try makeSet("busy")
+        var child = HostProcess.spawn(["/bin/sleep", "30"])
+        defer {
+            if child > 0 { kill(child, SIGKILL); _ = HostProcess.wait(child) }
+            try? busy.destroy(); expectGone(busy)
+        }
+        try #require(child > 0)
+        try busy.join(pid: child)
+        #expect(!busy.removeIfEmpty())
+        for path in busy.paths.values { #expect(access(path, F_OK) == 0, "removed while busy: \(path)") }
+        try busy.killAllAndDestroy()
+        _ = HostProcess.wait(child)
+        child = -1
+        expectGone(busy)
+
+        let made = try makeSet("preexisting")
+        defer { try? made.destroy(); expectGone(made) }
+        let preexisting = CgroupSet(restoringPaths: made.paths, createdDirectories: [])
+        #expect(!preexisting.removeIfEmpty())
+        for path in made.paths.values { #expect(access(path, F_OK) == 0, "removed a cgroup create did not make: \(path)") }
+    }
+
     /// Only on a pure v2 host (the qemu guest): on a hybrid one this would enable hugetlb in the host's root cgroup2.
     @Test(.enabled(if: (try? CgroupLayout.detect().kind) == .v2, "pure cgroup v2 only"))
     func hugepageLimitOnCgroup2() throws {

@@ -82,6 +82,7 @@ extension CgroupSet {
     /// then thaw — a frozen v1 task only dies once thawed — wait until the cgroups are empty (bounded), remove them.
     /// `timeoutMicroseconds` bounds the wait for the kernel to finish the exits.
     public func killAllAndDestroy(timeoutMicroseconds: UInt32 = 5_000_000) throws(CgroupError) {
+        if removeIfEmpty() { return }
         if let unifiedPath, isUnifiedOnly, CgroupDirectory(unifiedPath).has("cgroup.kill") {
             try CgroupDirectory(unifiedPath).write("cgroup.kill", "1")
         } else {

@@ -112,6 +112,19 @@ public struct CgroupSet: Sendable, Equatable {
         }
     }
 
+    /// The common end of a container: every process gone, no child cgroups. rmdir succeeds only on exactly such a
+    /// cgroup (EBUSY otherwise), so trying it first skips the kill, the wait and the listings, ~20 syscalls of a
+    /// `run`. False, with whatever was removed staying removed, when anything is left: the caller goes the long way.
+    /// Only for cgroups create made: one that existed before may hold processes that must still be killed.
+    public func removeIfEmpty() -> Bool {
+        guard !directories.isEmpty, directories.allSatisfy({ createdDirectories.contains($0.path) }) else { return false }
+        for directory in directories {
+            guard rmdir(directory.path) == 0 || Errno.current == .ENOENT else { return false }
+        }
+        for path in createdDirectories.reversed() where !paths.values.contains(path) { _ = rmdir(path) }
+        return true
+    }
+
     static func removeTree(_ directory: CgroupDirectory) throws(CgroupError) {
         guard directory.exists else { return }
         for child in directory.children() { try removeTree(child) }

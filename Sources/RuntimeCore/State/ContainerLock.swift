@@ -61,6 +61,9 @@ public struct ContainerLock: ~Copyable {
     /// the lock then finds the directory unlinked and reports "container does not exist".
     public consuming func remove() throws(RuntimeError) {
         do {
+            // Usually state.json is all there is: unlink it and rmdir, listing the directory only when that fails.
+            try? FileSystem.remove(at: descriptor.rawValue, StateStore.stateFileName)
+            if (try? FileSystem.remove(directory, isDirectory: true)) != nil { return }
             try StateFileCalls.removeContents(ofDirectory: descriptor.rawValue, path: directory)
             try FileSystem.remove(directory, isDirectory: true)
         } catch {
