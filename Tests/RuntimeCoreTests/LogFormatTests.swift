@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import RuntimeCore
@@ -25,6 +26,31 @@ private let moment = Timestamp(seconds: 1_795_560_991, nanoseconds: 0)  // 2026-
     #expect(Timestamp(seconds: 1_795_560_991, nanoseconds: 500_000_000).rfc3339Nano == "2026-11-24T22:56:31.5Z")
     #expect(moment.rfc3339Nano == "2026-11-24T22:56:31Z")
     #expect(Timestamp(seconds: 0, nanoseconds: 0).rfc3339 == "1970-01-01T00:00:00Z")
+}
+
+/// The date arithmetic that replaced gmtime_r agrees with it: leap days, century rules, before 1970, far ahead.
+@Test func timestampsAgreeWithGmtime() {
+    var instants: [Int64] = [0, -1, 86_399, 86_400, 951_782_400, 951_868_799, 4_107_542_400, -2_208_988_800, 253_402_300_799]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<20_000 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        instants.append(Int64(bitPattern: state >> 31) % 32_503_680_000)   // within ±1000 years of 1970
+    }
+    for seconds in instants where seconds >= -62_135_596_800 {                // from year 1 on
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let expected = four(Int(parts.tm_year) + 1900) + "-" + two(parts.tm_mon + 1) + "-" + two(parts.tm_mday)
+            + "T" + two(parts.tm_hour) + ":" + two(parts.tm_min) + ":" + two(parts.tm_sec) + "Z"
+        #expect(Timestamp(seconds: seconds, nanoseconds: 0).rfc3339 == expected, "at \(seconds)")
+    }
+}
+
+private func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+private func four(_ value: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }
 
 @Test func jsonOutputIndentsLikeMarshalIndent() {
