@@ -36,7 +36,9 @@ let package = Package(
         .executableTarget(name: "swiftlet", dependencies: ["RuntimeCore", "OCISpec", "LinuxSys"], swiftSettings: functionSections,
                           linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld",
                                                          "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/linker/start-up-order.txt",
-                                                         "-Xlinker", "--no-warn-symbol-ordering"],
+                                                         "-Xlinker", "--no-warn-symbol-ordering",
+                                                         // Read-only data out of the read-write segment: see the script.
+                                                         "-Xlinker", "-T", "-Xlinker", "\(packageDirectory)/linker/writable-rodata.ld"],
                                                         .when(configuration: .release))]),
         // libFuzzer target over config.json decoding (scripts/fuzz.sh); exports the driver's symbol so main can find it.
         .executableTarget(name: "OCISpecFuzz", dependencies: ["OCISpec"], path: "fuzz/OCISpecFuzz", linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=LLVMFuzzerRunDriver"])]),
