@@ -3,9 +3,10 @@
 import PackageDescription
 
 /// Release builds give every function its own section and lld places the functions a `run` executes next to each
-/// other (linker/start-up-order.txt, made by scripts/make-start-up-order.sh): fewer text pages touched, so fewer
-/// page faults and a smaller resident set for `swiftlet` and for the container's init until its exec (bench (a),
-/// (f): run 5.4 -> 4.9 ms, 6.0 -> 4.6 MiB; init 4.5 -> 4.2 MiB). A stale list only costs speed and RSS.
+/// other, the init's first (linker/start-up-order.txt, an exact single-stepped trace made by
+/// scripts/make-start-up-order.sh): fewer text pages touched, so fewer page faults and a smaller resident set for
+/// `swiftlet` and for the container's init until its exec (bench (f-init): 3.9 -> 3.2 MiB with the exact list).
+/// A stale list only costs speed and RSS. The Swift stdlib's code is one section no order can move.
 let packageDirectory = String(#filePath.dropLast("/Package.swift".count))
 let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))]
 
