@@ -106,10 +106,13 @@ public struct CgroupSet: Sendable, Equatable {
         for directory in directories where createdDirectories.contains(directory.path) {
             try CgroupSet.removeTree(directory)
         }
-        for path in createdDirectories.reversed() where !paths.values.contains(path) {
-            // An ancestor still holding someone else's cgroups stays.
-            _ = rmdir(path)
-        }
+        removeCreatedAncestors()
+    }
+
+    /// The parents create made for the container's directories, deepest first. An ancestor still holding someone
+    /// else's cgroups stays (rmdir fails, and that is fine).
+    private func removeCreatedAncestors() {
+        for path in createdDirectories.reversed() where !paths.values.contains(path) { _ = rmdir(path) }
     }
 
     /// The common end of a container: every process gone, no child cgroups. rmdir succeeds only on exactly such a
@@ -121,7 +124,7 @@ public struct CgroupSet: Sendable, Equatable {
         for directory in directories {
             guard rmdir(directory.path) == 0 || Errno.current == .ENOENT else { return false }
         }
-        for path in createdDirectories.reversed() where !paths.values.contains(path) { _ = rmdir(path) }
+        removeCreatedAncestors()
         return true
     }
 
