@@ -40,17 +40,15 @@ private let moment = Timestamp(seconds: 1_795_560_991, nanoseconds: 0)  // 2026-
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        let expected = four(Int(parts.tm_year) + 1900) + "-" + two(parts.tm_mon + 1) + "-" + two(parts.tm_mday)
-            + "T" + two(parts.tm_hour) + ":" + two(parts.tm_min) + ":" + two(parts.tm_sec) + "Z"
+        let expected = padded(parts.tm_year + 1900, 4) + "-" + padded(parts.tm_mon + 1) + "-" + padded(parts.tm_mday)
+            + "T" + padded(parts.tm_hour) + ":" + padded(parts.tm_min) + ":" + padded(parts.tm_sec) + "Z"
         #expect(Timestamp(seconds: seconds, nanoseconds: 0).rfc3339 == expected, "at \(seconds)")
     }
 }
 
-private func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-private func four(_ value: Int) -> String {
+private func padded(_ value: Int32, _ width: Int = 2) -> String {
     let digits = String(value)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
 
 @Test func jsonOutputIndentsLikeMarshalIndent() {

@@ -28,8 +28,9 @@ public struct Timestamp: Sendable, Equatable {
     }
 
     private var dateAndTime: String {
-        let date = CivilDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        let secondOfDay = Int(seconds - date.daysSinceEpoch * 86_400)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400     // floor division
+        let date = CivilDate(daysSinceEpoch: days)
+        let secondOfDay = Int(seconds - days * 86_400)
         return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
             + "T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
     }
@@ -43,13 +44,11 @@ public struct Timestamp: Sendable, Equatable {
 /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's civil_from_days). Not gmtime_r:
 /// glibc's first gmtime_r loads the time zone (/etc/localtime: an open, two fstats, two reads), only to ignore it.
 struct CivilDate: Equatable {
-    let daysSinceEpoch: Int64
     let year: Int
     let month: Int
     let day: Int
 
     init(daysSinceEpoch: Int64) {
-        self.daysSinceEpoch = daysSinceEpoch
         let shifted = daysSinceEpoch + 719_468                    // days since 0000-03-01
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097                    // [0, 146096]
