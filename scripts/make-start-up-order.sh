@@ -6,7 +6,7 @@
 # swiftlet's and its init's resident set, and many of their page faults (bench (a), (f)).
 #
 # The lists are exact: scripts/steptrace.c single-steps each command and all its children, so even a function
-# run once for ten instructions is named. Slow: ~5 minutes for `run`, ~15 in all. The Swift stdlib's code is one
+# run once for ten instructions is named. Slow: ~5 minutes for `run`, ~9 in all. The Swift stdlib's code is one
 # section of libswiftCore.a's Swift.o, which no symbol order can move; its names in the list are harmless.
 #
 # Needs root, gcc, jq, a built release swiftlet and the bench rootfs.
@@ -49,7 +49,7 @@ INNER
 chmod +x "$work/inner.sh"
 "$repo/bench/in-cgroup2-namespace.sh" "$work/inner.sh" "$commands"
 
-# Per command: its children first (for run and create, the container's init), then the command's own process.
+# Per command: its children first (for run, the container's init), then the command's own process.
 for name in $(echo "$commands" | cut -d: -f1 | grep -v '^-'); do
     root=$(cat "$work/trace/$name.root")
     for file in "$work/trace/$name".[0-9]*; do

@@ -104,7 +104,7 @@ int main(int argc, char **argv) {
             continue;
         }
         if (!WIFSTOPPED(status)) continue;
-        int signal = WSTOPSIG(status), event = status >> 16;
+        int stop_signal = WSTOPSIG(status), event = status >> 16;
         if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
             unsigned long child;
             ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
@@ -120,14 +120,14 @@ int main(int argc, char **argv) {
                 ptrace(PTRACE_DETACH, pid, 0, 0);
                 alive--;
             }
-        } else if (signal == SIGTRAP) {
+        } else if (stop_signal == SIGTRAP) {
             struct user_regs_struct regs;
             if (ptrace(PTRACE_GETREGS, pid, 0, &regs) == 0) record(t, regs.rip);
             ptrace(PTRACE_SINGLESTEP, pid, 0, 0);
-        } else if (signal == SIGSTOP && event == 0) {     /* a new tracee's first stop */
+        } else if (stop_signal == SIGSTOP && event == 0) {     /* a new tracee's first stop */
             ptrace(PTRACE_SINGLESTEP, pid, 0, 0);
         } else {
-            ptrace(PTRACE_SINGLESTEP, pid, 0, signal);    /* deliver real signals */
+            ptrace(PTRACE_SINGLESTEP, pid, 0, stop_signal);    /* deliver real signals */
         }
     }
     for (int i = 0; i < tracee_count; i++) stop_recording(&tracees[i]);
