@@ -3,8 +3,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/swiftlet
 BUSYBOX_BUNDLE := spec-examples/busybox
+SPLIT_STDLIB := .build-stdlib/linux/libswiftCore.a
 # What the build, the tests, the conformance run and the cgroup v2 guest need.
-DEBIAN_PACKAGES := libseccomp-dev busybox-static runc crun cpio jq strace util-linux procps python3 qemu-system-x86
+DEBIAN_PACKAGES := libseccomp-dev binutils busybox-static runc crun cpio jq strace util-linux procps python3 qemu-system-x86
 BENCH_PACKAGES := hyperfine time
 
 .PHONY: all deps build debug bundle examples demo test test-asan unit conformance test-v2 e2e bench soak fuzz clean
@@ -15,9 +16,13 @@ all: build
 deps:
 	@scripts/install-debian-packages.sh $(DEBIAN_PACKAGES)
 
-# Release build, Swift stdlib linked statically (start-up cost; nothing from /opt/swift needed at run time).
-build: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product swiftlet
+# Release build, Swift stdlib linked statically (start-up cost; nothing from /opt/swift needed at run time), from a
+# copy of the static stdlib whose functions have their own sections (see linker/split-stdlib-text.py).
+build: deps $(SPLIT_STDLIB)
+	SWIFTLET_SPLIT_STDLIB=$(CURDIR)/.build-stdlib $(SWIFT) build -c release --static-swift-stdlib --product swiftlet
+
+$(SPLIT_STDLIB): linker/split-stdlib-text.py
+	linker/split-stdlib-text.py .build-stdlib
 
 debug: deps
 	$(SWIFT) build
@@ -74,4 +79,4 @@ fuzz: deps
 	scripts/fuzz.sh $(or $(SECONDS),600)
 
 clean:
-	rm -rf .build $(BUSYBOX_BUNDLE)/rootfs
+	rm -rf .build .build-stdlib $(BUSYBOX_BUNDLE)/rootfs

@@ -1,14 +1,21 @@
 // swift-tools-version:6.0
 // swiftlet: an OCI container runtime. Module layout and dependency direction: see ../shared/STYLE.md and README.md.
+import Foundation
 import PackageDescription
 
 /// Release builds give every function its own section and lld places the functions a `run` executes next to each
 /// other, the init's first (linker/start-up-order.txt, an exact single-stepped trace made by
 /// scripts/make-start-up-order.sh): fewer text pages touched, so fewer page faults and a smaller resident set for
 /// `swiftlet` and for the container's init until its exec (bench (f-init): 3.9 -> 3.2 MiB with the exact list).
-/// A stale list only costs speed and RSS. The Swift stdlib's code is one section no order can move.
+/// A stale list only costs speed and RSS.
+/// The toolchain's stdlib code is one 1.6 MB section that no order can move; `make build` first writes a copy of the
+/// static stdlib whose functions each have their own section (linker/split-stdlib-text.py) and names it in
+/// SWIFTLET_SPLIT_STDLIB, and the link uses it. An environment variable rather than a file check here: SwiftPM caches
+/// this manifest's result, keyed by its environment, so a check for a file would go stale.
+/// LLVM's function merging is off: it made unnamed functions (`.L__unnamed_*`) that no order can name.
 let packageDirectory = String(#filePath.dropLast("/Package.swift".count))
-let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))]
+let splitStdlibFlags = ProcessInfo.processInfo.environment["SWIFTLET_SPLIT_STDLIB"].map { ["-resource-dir", $0] } ?? []
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors", "-Xfrontend", "-disable-llvm-merge-functions-pass"], .when(configuration: .release))]
 
 let package = Package(
     name: "swiftlet",
@@ -39,7 +46,7 @@ let package = Package(
                                                          "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/linker/start-up-order.txt",
                                                          "-Xlinker", "--no-warn-symbol-ordering",
                                                          // Read-only data out of the read-write segment: see the script.
-                                                         "-Xlinker", "-T", "-Xlinker", "\(packageDirectory)/linker/writable-rodata.ld"],
+                                                         "-Xlinker", "-T", "-Xlinker", "\(packageDirectory)/linker/writable-rodata.ld"] + splitStdlibFlags,
                                                         .when(configuration: .release))]),
         // libFuzzer target over config.json decoding (scripts/fuzz.sh); exports the driver's symbol so main can find it.
         .executableTarget(name: "OCISpecFuzz", dependencies: ["OCISpec"], path: "fuzz/OCISpecFuzz", linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=LLVMFuzzerRunDriver"])]),
