@@ -6,8 +6,8 @@
 # swiftlet's and its init's resident set, and many of their page faults (bench (a), (f)).
 #
 # The lists are exact: scripts/steptrace.c single-steps each command and all its children, so even a function
-# run once for ten instructions is named. Slow: ~5 minutes for `run`, ~9 in all. The Swift stdlib's code is one
-# section of libswiftCore.a's Swift.o, which no symbol order can move; its names in the list are harmless.
+# run once for ten instructions is named. Slow: ~5 minutes for `run`, ~9 in all. Trace a binary made by `make build`:
+# its stdlib functions have their own sections (linker/split-stdlib-text.py), so their names in the list move them too.
 #
 # Needs root, gcc, jq, a built release swiftlet and the bench rootfs.
 # usage: sudo scripts/make-start-up-order.sh [SWIFTLET]        (default .build/release/swiftlet)
