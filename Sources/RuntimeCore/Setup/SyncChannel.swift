@@ -28,24 +28,16 @@ struct SyncChannel {
 
     /// The next message, or nil at EOF (every peer closed its end: exited, exec'd, or died).
     func receive() throws(SystemError) -> SyncMessage? {
-        while true {
-            // Uninitialized: zero-filling 64 KiB wrote 16 heap pages per process (in the init, 16 copy-on-write faults)
-            // for messages of a few bytes.
-            var count = 0
-            let buffer = [UInt8](unsafeUninitializedCapacity: 65536) { raw, initialized in
-                count = Glibc.recv(fd, raw.baseAddress, raw.count, 0)
-                initialized = max(count, 0)
-            }
-            if count == 0 { return nil }
-            if count > 0 {
-                guard let message = SyncWireFormat.decode(buffer[0..<count]) else {
-                    throw SystemError(op: "decode sync message", errno: .EINVAL)
-                }
-                return message
-            }
-            let errno = Errno.current
-            if errno != .EINTR { throw SystemError(op: "receive sync message", errno: errno) }
+        let bytes: [UInt8]
+        switch UnixSocket.receiveMessage(fd: fd, maxLength: 65536) {
+        case .success(let received): bytes = received
+        case .failure(let errno): throw SystemError(op: "receive sync message", errno: errno)
         }
+        if bytes.isEmpty { return nil }
+        guard let message = SyncWireFormat.decode(bytes[...]) else {
+            throw SystemError(op: "decode sync message", errno: .EINVAL)
+        }
+        return message
     }
 
     /// Waits for one specific message; anything else is a protocol error, a `failed` message is rethrown as is.
