@@ -159,14 +159,24 @@ class TextSplit:
         self.section_symbol = next(i for i, s in enumerate(obj.symbols) if s.info & 0xf == STT_SECTION and s.shndx == text_index)
         self.instructions, self.relocated = disassemble(path, obj.sections[text_index].name)
         self.starts_of_instructions = [a for a, _, _ in self.instructions]
-        index = {a: k for k, a in enumerate(self.starts_of_instructions)}
+        self.index_of_instructions = {a: k for k, a in enumerate(self.starts_of_instructions)}
         starts = sorted({s.value for s in obj.symbols if s.shndx == text_index and s.info & 0xf == STT_FUNC} | {0})
         for s in starts[1:]:
-            if s not in index:
+            if s not in self.index_of_instructions:
                 raise SystemExit(f'function at {s:#x} does not start on an instruction')
-            if not NO_FALLTHROUGH.match(self.instructions[index[s] - 1][2]):
+            if not NO_FALLTHROUGH.match(self.instructions[self.index_of_instructions[s] - 1][2]):
                 raise SystemExit(f'code before {s:#x} falls through into it')
         self.starts = self.join_short_branches(starts)
+        self.section_names = self.piece_section_names()
+
+    def piece_section_names(self):
+        """`.text` for the first piece, `.text.<its first symbol>` for the others (what the link map shows)."""
+        first = {}
+        for s in self.obj.symbols:
+            if s.shndx == self.T and s.info & 0xf != STT_SECTION:
+                first.setdefault(s.value, s.name)
+        return ['.text'] + ['.text.' + first.get(lo, f'piece{i}'.encode()).decode(errors='replace')
+                            for i, lo in enumerate(self.starts) if i > 0]
 
     def piece(self, address):
         return bisect.bisect_right(self.starts, address) - 1
@@ -248,7 +258,6 @@ class TextSplit:
 
     def apply(self):
         obj, T, starts = self.obj, self.T, self.starts
-        self.index_of_instructions = set(self.starts_of_instructions)
         text_rela = next(i for i in obj.relocations if obj.sections[i].info == T)
         owners = self.jump_table_owners(text_rela)
         added = list(self.added_relocations())
@@ -263,12 +272,9 @@ class TextSplit:
         for entries in obj.relocations.values():
             for e in entries:
                 e[1] = renumber[e[1]]
-        first_name = {}
         for s in obj.symbols:
             if s.shndx == T and s.info & 0xf != STT_SECTION:
                 p = self.piece(s.value)
-                if s.value == starts[p]:
-                    first_name.setdefault(p, s.name)
                 s.shndx, s.value = piece_section[p], s.value - starts[p]
         per_piece = [[] for _ in starts]
         for ri, entries in obj.relocations.items():
@@ -292,7 +298,7 @@ class TextSplit:
         rela = obj.sections[text_rela]
         for i in range(1, len(starts)):
             lo, hi = bounds[i], bounds[i + 1]
-            name = '.text.' + first_name.get(i, f'piece{i}'.encode()).decode(errors='replace')
+            name = self.section_names[i]
             obj.sections.append(Section(name, 1, text.flags, min(text.align, lo & -lo), code[lo:hi]))
             obj.sections.append(Section('.rela' + name, SHT_RELA, rela.flags, 8, b'', obj.symtab, len(obj.sections) - 1, 24))
             obj.relocations[len(obj.sections) - 1] = per_piece[i]

@@ -106,15 +106,7 @@ def main():
         m = re.match(r'^\s*([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+\d+\s+.*\(Swift\.o\):\((\.text[^)]*)\)$', line)
         if m:
             placed[m.group(2)] = int(m.group(1), 16)
-    first = {}
-    for s in obj.symbols:
-        if s.shndx == T and s.info & 0xf == split.STT_FUNC and s.value in set(starts):
-            first.setdefault(s.value, s.name.decode(errors='replace'))
-    piece_address = {}
-    for i, lo in enumerate(starts):
-        name = '.text' if i == 0 else '.text.' + first.get(lo, f'piece{i}')
-        if name in placed:
-            piece_address[i] = placed[name]
+    piece_address = {i: placed[name] for i, name in enumerate(text.section_names) if name in placed}
     ranges = sorted((a, a + bounds[i + 1] - bounds[i], i) for i, a in piece_address.items())
     range_starts = [r[0] for r in ranges]
 
