@@ -15,25 +15,12 @@ enum ExecPipeline {
         ]
     }
 
-    /// Child 2: in every namespace of the container (pid 1 is the container's init), then exec.
+    /// Child 2: in every namespace of the container (pid 1 is the container's init), then the init's own process
+    /// stages (SetupPipeline.processStages: seccomp at the same two points, identity, cwd, env, executable lookup).
     static let processStages: [any SetupStage] = [
         ExecProcessStage(),
         // After setsid (TIOCSCTTY needs a session leader without a terminal) and before the identity change
         // (the pty is opened and chowned as root). No /dev/console for an exec'd process.
         ConsoleStage(mountsDevConsole: false),
-        ProcessAttributesStage(),
-        // Before the identity change: PR_SET_NO_NEW_PRIVS is also what lets an unprivileged seccomp load happen later.
-        NoNewPrivilegesStage(),
-        // chdir before dropping privileges (runc does too): the cwd may not be searchable by the container user.
-        WorkingDirectoryStage(),
-        // The container's linux.seccomp filter, at the same two points as the init's (see SetupPipeline): without
-        // no_new_privs the load needs CAP_SYS_ADMIN, so before the capabilities are dropped …
-        SeccompStage(phase: .beforeCapabilitiesDrop),
-        IdentityStage(),
-        ProcessEnvironmentStage(),
-        // After the identity change: the lookup checks execute permission as the process' user.
-        ExecutableLookupStage(),
-        // … with no_new_privs as close to execve as possible.
-        SeccompStage(phase: .lastBeforeReady),
-    ]
+    ] + SetupPipeline.processStages
 }

@@ -43,6 +43,10 @@ enum SetupPipeline {
         // After pivot_root (it refuses a shared new root) and after the readonly/masked binds (an unbindable
         // "/" cannot be a bind source).
         NewRootPropagationStage(),
+    ] + processStages
+
+    /// The process itself, last before `ready`: the same for the init and for an exec'd process (ExecPipeline).
+    static let processStages: [any SetupStage] = [
         ProcessAttributesStage(),
         // Before the identity change: PR_SET_NO_NEW_PRIVS is also what lets an unprivileged seccomp load happen later.
         NoNewPrivilegesStage(),
