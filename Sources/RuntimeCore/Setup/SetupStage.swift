@@ -36,6 +36,24 @@ extension SetupStage {
         do { return try body() } catch { throw SetupFailure(stage: name, configPath: configPath, detail: error.description) }
     }
 
+    /// Runs `body` on each path of a config list (`linux.maskedPaths`, `linux.readonlyPaths`) that exists inside the
+    /// container's root: "/" after pivot_root, opened once, each path resolved with RESOLVE_IN_ROOT so no symlink
+    /// leads out of it. A missing path is skipped (runc does too). A failure names the path's config entry.
+    func forEachPathInRoot(
+        _ paths: [String], configKey: String,
+        _ body: (_ root: borrowing FileDescriptor, _ target: borrowing FileDescriptor, _ path: String) throws(SystemError) -> Void
+    ) throws(SetupFailure) {
+        guard !paths.isEmpty else { return }
+        let root = try step("\(configKey)[0]") { () throws(SystemError) in try FileDescriptor.open("/", OpenFlag.path | OpenFlag.directory) }
+        for (index, path) in paths.enumerated() {
+            try step("\(configKey)[\(index)]") { () throws(SystemError) in
+                let target: FileDescriptor
+                do throws(SystemError) { target = try root.openInRoot(path) } catch where error.errno == .ENOENT { return }
+                try body(root, target, path)
+            }
+        }
+    }
+
     func fail(_ configPath: String?, _ detail: String) -> SetupFailure {
         SetupFailure(stage: name, configPath: configPath, detail: detail)
     }

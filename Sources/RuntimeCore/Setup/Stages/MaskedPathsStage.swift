@@ -6,16 +6,11 @@ struct MaskedPathsStage: SetupStage {
     let name = "maskedPaths"
 
     func run(_ context: SetupContext) throws(SetupFailure) {
-        for (index, path) in context.plan.maskedPaths.enumerated() {
-            try step("linux.maskedPaths[\(index)]") { () throws(SystemError) in
-                let root = try FileDescriptor.open("/", OpenFlag.path | OpenFlag.directory)
-                let target: FileDescriptor
-                do throws(SystemError) { target = try root.openInRoot(path) } catch where error.errno == .ENOENT { return }
-                if try target.status().isDirectory {
-                    try Mounts.mount(source: "tmpfs", target: target.procPath(), type: "tmpfs", flags: .readOnly)
-                } else {
-                    try Mounts.mount(source: "/dev/null", target: target.procPath(), type: nil, flags: .bind)
-                }
+        try forEachPathInRoot(context.plan.maskedPaths, configKey: "linux.maskedPaths") { (_, target, _) throws(SystemError) in
+            if try target.status().isDirectory {
+                try Mounts.mount(source: "tmpfs", target: target.procPath(), type: "tmpfs", flags: .readOnly)
+            } else {
+                try Mounts.mount(source: "/dev/null", target: target.procPath(), type: nil, flags: .bind)
             }
         }
     }

@@ -7,15 +7,10 @@ struct ReadonlyPathsStage: SetupStage {
     let name = "readonlyPaths"
 
     func run(_ context: SetupContext) throws(SetupFailure) {
-        for (index, path) in context.plan.readonlyPaths.enumerated() {
-            try step("linux.readonlyPaths[\(index)]") { () throws(SystemError) in
-                let root = try FileDescriptor.open("/", OpenFlag.path | OpenFlag.directory)
-                let target: FileDescriptor
-                do throws(SystemError) { target = try root.openInRoot(path) } catch where error.errno == .ENOENT { return }
-                try Mounts.mount(source: target.procPath(), target: target.procPath(), type: nil, flags: [.bind, .recursive])
-                let mounted = try root.openInRoot(path)
-                try Mounts.setAttributes(at: mounted.rawValue, "", recursive: true, emptyPath: true, set: .readOnly)
-            }
+        try forEachPathInRoot(context.plan.readonlyPaths, configKey: "linux.readonlyPaths") { (root, target, path) throws(SystemError) in
+            try Mounts.mount(source: target.procPath(), target: target.procPath(), type: nil, flags: [.bind, .recursive])
+            let mounted = try root.openInRoot(path)
+            try Mounts.setAttributes(at: mounted.rawValue, "", recursive: true, emptyPath: true, set: .readOnly)
         }
     }
 }
