@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/mount.h>
@@ -18,6 +19,7 @@
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int cls_dup3(int oldfd, int newfd, int flags) { return dup3(oldfd, newfd, flags); }
@@ -85,6 +87,81 @@ int cls_pidfd_send_signal(int pidfd, int sig, unsigned int flags) {
     return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, flags);
 }
 int cls_gettid(void) { return (int)syscall(SYS_gettid); }
+
+// MARK: namespace maker
+
+#if defined(__x86_64__)
+static inline long maker_syscall(long number, long a, long b, long c) {
+    long result;
+    register long r10 __asm__("r10") = 0;
+    __asm__ volatile("syscall" : "=a"(result) : "a"(number), "D"(a), "S"(b), "d"(c), "r"(r10) : "rcx", "r11", "memory");
+    return result;
+}
+#elif defined(__aarch64__)
+static inline long maker_syscall(long number, long a, long b, long c) {
+    register long x8 __asm__("x8") = number;
+    register long x0 __asm__("x0") = a;
+    register long x1 __asm__("x1") = b;
+    register long x2 __asm__("x2") = c;
+    __asm__ volatile("svc 0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+    return x0;
+}
+#else
+#error "cls_ns_maker: raw syscalls are written for x86_64 and aarch64 only"
+#endif
+
+static struct {
+    int nstype;
+    int avoid_cpu;         // the caller's CPU when it started the task, or -1
+    const char *path;
+    volatile int result;   // the namespace fd, or -errno
+    int busy;
+} ns_maker;
+static unsigned char ns_maker_stack[16384] __attribute__((aligned(64)));
+
+static int ns_maker_body(void *unused) {
+    (void)unused;
+    // The scheduler tends to start a new task on its parent's CPU, where it would only take turns with the
+    // parent: move to any other CPU (an error, e.g. a single-CPU cpuset, just leaves the task where it is).
+    if (ns_maker.avoid_cpu >= 0 && ns_maker.avoid_cpu < 1024) {
+        unsigned long mask[1024 / (8 * sizeof(unsigned long))];
+        for (size_t i = 0; i < sizeof mask / sizeof mask[0]; i++) mask[i] = ~0UL;
+        mask[ns_maker.avoid_cpu / (8 * sizeof(unsigned long))] &= ~(1UL << (ns_maker.avoid_cpu % (8 * sizeof(unsigned long))));
+        maker_syscall(SYS_sched_setaffinity, 0, sizeof mask, (long)mask);
+    }
+    long result = maker_syscall(SYS_unshare, ns_maker.nstype, 0, 0);
+    if (result == 0) result = maker_syscall(SYS_openat, AT_FDCWD, (long)ns_maker.path, O_RDONLY | O_CLOEXEC);
+    ns_maker.result = (int)result;
+    return 0;   // glibc's clone then makes the exit syscall: no TLS involved
+}
+
+int cls_ns_maker_start(int nstype) {
+    const char *path;
+    switch (nstype) {
+    case CLONE_NEWNET: path = "/proc/self/ns/net"; break;
+    case CLONE_NEWIPC: path = "/proc/self/ns/ipc"; break;
+    case CLONE_NEWUTS: path = "/proc/self/ns/uts"; break;
+    default: return -EINVAL;
+    }
+    if (ns_maker.busy) return -EBUSY;
+    ns_maker.nstype = nstype;
+    ns_maker.avoid_cpu = sched_getcpu();
+    ns_maker.path = path;
+    ns_maker.result = -EINPROGRESS;
+    int tid = clone(ns_maker_body, ns_maker_stack + sizeof ns_maker_stack, CLONE_VM | CLONE_FILES, NULL);
+    if (tid < 0) return -errno;
+    ns_maker.busy = 1;
+    return tid;
+}
+
+int cls_ns_maker_finish(int tid) {
+    int status;
+    while (waitpid(tid, &status, __WALL) < 0) {
+        if (errno != EINTR) { ns_maker.busy = 0; return -errno; }
+    }
+    ns_maker.busy = 0;
+    return ns_maker.result;
+}
 
 long cls_filesystem_type(int fd) {
     struct statfs info;

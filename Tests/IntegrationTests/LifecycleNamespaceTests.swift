@@ -12,6 +12,27 @@ struct LifecycleNamespaceTests {
         fixture.config.set("linux", "namespaces", to: .array(namespaces))
     }
 
+    /// The network namespace is made beside the create (EarlyNetworkNamespace) and joined by the init: a new one,
+    /// with only a loopback device, and its fd does not reach the container.
+    @Test func aNewNetworkNamespaceHasOnlyLoopbackAndLeavesNoFD() throws {
+        let fixture = try ContainerFixture("netns")
+        defer { fixture.cleanUp() }
+        var buffer = [CChar](repeating: 0, count: 256)
+        try #require(readlink("/proc/self/ns/net", &buffer, buffer.count - 1) > 0)
+        let host = String(cString: buffer)
+        // ls first: later pipelines of the shell (pid 1) would show their own fds.
+        let result = fixture.runShell("ls /proc/1/fd; readlink /proc/self/ns/net; cat /proc/net/dev")
+        try #require(result.status == 0, "\(result)")
+        let lines = result.stdout.lines
+        #expect(lines.prefix(3) == ["0", "1", "2"], "\(result.stdout)")
+        let namespace = lines.first { $0.hasPrefix("net:[") }
+        #expect(namespace != nil && namespace != host, "\(result.stdout) vs host \(host)")
+        // /proc/net/dev: two header lines, then "  lo: …" per device.
+        let devices = lines.filter { $0.contains(":") && !$0.hasPrefix("net:[") && !$0.contains("|") }
+            .map { String($0.split(separator: ":").first ?? "").trimmingWhitespace }
+        #expect(devices == ["lo"], "\(result.stdout)")
+    }
+
     @Test func sysctlInTheContainersOwnNamespaces() throws {
         let fixture = try ContainerFixture("sysctl")
         defer { fixture.cleanUp() }

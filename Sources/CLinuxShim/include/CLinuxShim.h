@@ -58,6 +58,17 @@ int cls_pidfd_send_signal(int pidfd, int sig, unsigned int flags);
 /// gettid(2): GNU-only.
 int cls_gettid(void);
 
+// MARK: namespace maker
+// The one place with logic of its own: the task below shares our memory, so its body must be raw syscalls
+// only (no libc call may touch errno or any other per-thread state it would share with us).
+
+/// Starts a task that shares our memory and fd table (CLONE_VM | CLONE_FILES, no exit signal), unshares
+/// `nstype` (one CLONE_NEW* flag: net, ipc or uts) and opens its /proc/self/ns file (O_CLOEXEC) into the
+/// shared table. One at a time (its stack is static). Returns the task's id, or -errno.
+int cls_ns_maker_start(int nstype);
+/// Waits for the task started by cls_ns_maker_start; returns the namespace fd, or -errno of the failed step.
+int cls_ns_maker_finish(int tid);
+
 /// fstatfs(2)'s f_type (e.g. PROC_SUPER_MAGIC) of the filesystem holding fd, or -1 (errno set): struct statfs is not in Glibc's module.
 long cls_filesystem_type(int fd);
 /// prctl(2): variadic.

@@ -30,6 +30,8 @@ public enum CreateOperation {
         }
         var plan: SetupPlan
         do { plan = try SetupPlanBuilder.build(spec: spec, options: options) } catch { throw .invalidArgument(error.description) }
+        // Started now, so that it overlaps everything below until the clone.
+        let earlyNetwork = EarlyNetworkNamespace(for: plan.namespaces)
         if let seccomp = spec.linux?.seccomp {
             // Compiled filters are cached under the state root (root-only), keyed by the whole filter config:
             // libseccomp needs milliseconds for a docker-like profile, a cache hit is one small file read.
@@ -58,7 +60,7 @@ public enum CreateOperation {
         let outcome: Result<Int32, RuntimeError>
         do {
             outcome = .success(try spawn(plan: plan, options: options, cgroups: &cgroups, lock: lock, record: &record,
-                                         console: &console))
+                                         console: &console, earlyNetwork: consume earlyNetwork))
         } catch {
             try? cgroups.killAllAndDestroy()
             outcome = .failure(error)
@@ -76,7 +78,7 @@ public enum CreateOperation {
     /// Forks the namespace child and drives the sync protocol (SyncMessage's table) until the init is handed over.
     private static func spawn(
         plan: SetupPlan, options: CreateOptions, cgroups: inout CgroupSet, lock: borrowing ContainerLock,
-        record: inout ContainerRecord, console: inout ConsoleEndpoint
+        record: inout ContainerRecord, console: inout ConsoleEndpoint, earlyNetwork: consuming EarlyNetworkNamespace
     ) throws(RuntimeError) -> Int32 {
         let fifoPath = lock.directory + "/" + execFifoName
         let ends = try system("create") { () throws(SystemError) in try SyncChannel.pair() }
@@ -92,6 +94,11 @@ public enum CreateOperation {
         // ext4 -o discard, 0.3 ms in bench (a)).
         ContainerCgroups.record(cgroups, into: &record)
         let parentPid = getpid()
+        var plan = plan
+        let madeNetwork = earlyNetwork.release()
+        plan.namespaces.madeNetworkFD = madeNetwork
+        // The parent's copy; the init joins its own (and the init never returns here).
+        defer { if let madeNetwork { close(madeNetwork) } }
         let direct = DirectInit.isPossible(plan.namespaces)
         let namespaces = direct ? DirectInit.cloneNamespaces(plan.namespaces) : []
         let (child, clonedIntoUnified) = try cloneNamespaceChild(into: cgroups, namespaces: namespaces)

@@ -54,6 +54,9 @@ struct NamespacePlan: Sendable {
     var uidMappings: [LinuxIDMapping]
     var gidMappings: [LinuxIDMapping]
     var timeOffsets: [String: LinuxTimeOffset]
+    /// A new network namespace the parent made beforehand (EarlyNetworkNamespace): the init joins this fd
+    /// instead of the clone creating one.
+    var madeNetworkFD: Int32? = nil
 }
 
 struct MountPlan: Sendable {

@@ -13,9 +13,12 @@ enum DirectInit {
         !namespaces.newUser && !namespaces.newTime && namespaces.joins.isEmpty
     }
 
-    /// What the clone creates: everything but the cgroup namespace, which must be unshared inside the cgroups.
+    /// What the clone creates: everything but the cgroup namespace, which must be unshared inside the cgroups,
+    /// and a network namespace made beforehand (joined by JoinNamespacesStage).
     static func cloneNamespaces(_ namespaces: NamespacePlan) -> NamespaceKinds {
-        NamespaceKinds(rawValue: namespaces.unshareFlags).subtracting(.cgroup)
+        var kinds = NamespaceKinds(rawValue: namespaces.unshareFlags).subtracting(.cgroup)
+        if namespaces.madeNetworkFD != nil { kinds.remove(.network) }
+        return kinds
     }
 
     /// In the new pid namespace getppid() is 0, so a parent that died before the death signal was set shows as
