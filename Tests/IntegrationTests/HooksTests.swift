@@ -68,6 +68,64 @@ struct HooksTests {
         #expect((entries.first { $0.name == "createRuntime" }?.state?["pid"]?.integerValue ?? 0) > 1)
     }
 
+    /// `run` starts its container over the sync socket, not the exec fifo: the same hooks, in the same order,
+    /// with the same states as create + start + delete.
+    @Test func everyHookInOrderThroughRun() throws {
+        let fixture = try ContainerFixture("hooks-run")
+        defer { fixture.cleanUp() }
+        try fixture.useRootfsCopy()
+        let log = fixture.directory + "/hooks.log"
+        var mounts = fixture.config["mounts"]?.arrayValue ?? []
+        mounts.append(.members(["destination": .string("/hooks"), "type": .string("bind"),
+                                "source": .string(fixture.directory), "options": .strings(["rbind", "rw"])]))
+        fixture.config.set("mounts", to: .array(mounts))
+        fixture.config.set("hooks", to: .members([
+            "prestart": .array([Self.recorder("prestart", log: log)]),
+            "createRuntime": .array([Self.recorder("createRuntime", log: log)]),
+            "createContainer": .array([Self.recorder("createContainer", log: log)]),
+            "startContainer": .array([Self.recorder("startContainer", log: "/hooks/hooks.log")]),
+            "poststart": .array([Self.recorder("poststart", log: log)]),
+            "poststop": .array([Self.recorder("poststop", log: log)]),
+        ]))
+        let id = fixture.makeID()
+        let run = fixture.runShell("echo ran >> /hooks/hooks.log", id: id)
+        try #require(run.status == 0, "\(run)")
+        let names = Self.entries(log).map(\.name)
+        // The program's line lands between startContainer and poststart, or after poststart: it runs concurrently.
+        #expect(names.filter { $0 != "ran" } == ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"],
+                "\(CLIHarness.readFile(log))")
+        #expect(names.firstIndex(of: "ran").map { $0 > (names.firstIndex(of: "startContainer") ?? 99) } == true, "\(names)")
+        let expectedStatus = ["prestart": "creating", "createRuntime": "creating", "createContainer": "creating",
+                              "startContainer": "created", "poststart": "running", "poststop": "stopped"]
+        for entry in Self.entries(log) where entry.name != "ran" {
+            #expect(entry.state?["id"]?.stringValue == id, "\(entry.name)")
+            #expect(entry.state?["status"]?.stringValue == expectedStatus[entry.name], "\(entry.name)")
+        }
+        #expect(fixture.leftovers(of: id).isEmpty, "\(fixture.leftovers(of: id))")
+    }
+
+    @Test func failingStartContainerFailsRunAndLeavesNothingBehind() throws {
+        let fixture = try ContainerFixture("hooks-fail-run")
+        defer { fixture.cleanUp() }
+        let log = fixture.directory + "/poststop.log"
+        fixture.config.set("hooks", to: .members([
+            "startContainer": .array([Self.failing("ldconfig-broke")]),
+            "poststop": .array([Self.recorder("poststop", log: log)]),
+        ]))
+        fixture.setShell("echo the-program-ran")
+        let id = fixture.makeID()
+        for detach in [false, true] {
+            let run = fixture.swiftlet(["run"] + (detach ? ["--detach"] : []) + ["--bundle", fixture.bundle, id])
+            #expect(run.status != 0, "detach \(detach): \(run)")
+            #expect(run.stderr.contains("container start failed") && run.stderr.contains("ldconfig-broke"), "\(run)")
+            #expect(!run.stdout.contains("the-program-ran"), "\(run)")
+            #expect(fixture.state(id) == nil)
+            #expect(fixture.leftovers(of: id).isEmpty, "\(fixture.leftovers(of: id))")
+        }
+        // As after a failed `start`: the container is deleted, and its poststop hooks run.
+        #expect(Self.entries(log).map(\.name) == ["poststop", "poststop"], "\(CLIHarness.readFile(log))")
+    }
+
     @Test func failingCreateRuntimeLeavesNothingBehind() throws {
         let fixture = try ContainerFixture("hooks-fail-create")
         defer { fixture.cleanUp() }

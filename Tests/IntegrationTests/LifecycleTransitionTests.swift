@@ -165,6 +165,24 @@ struct LifecycleTransitionTests {
         #expect(stopped.stderr.contains("cannot start a container that has stopped"), "\(stopped)")
     }
 
+    /// `run` starts at once over the sync socket: no exec fifo is ever made, the state reads `running`, and a
+    /// later `start` is refused as for any started container.
+    @Test func runDetachedNeedsNoExecFifo() throws {
+        let fixture = try ContainerFixture("run-nofifo")
+        defer { fixture.cleanUp() }
+        fixture.setShell("sleep 1000")
+        let id = fixture.makeID()
+        let run = fixture.swiftlet(["run", "--detach", "--bundle", fixture.bundle, id])
+        try #require(run.status == 0, "\(run)")
+        #expect(fixture.state(id)?["status"]?.stringValue == "running")
+        let listing = SpawnedCommand.run(["/bin/ls", "-A", fixture.root + "/" + id], outputPrefix: fixture.directory + "/ls")
+        #expect(listing.stdout.words == ["state.json"], "\(listing)")
+        let again = fixture.swiftlet(["start", id])
+        #expect(again.status != 0 && again.stderr.contains("cannot start an already running container"), "\(again)")
+        #expect(fixture.swiftlet(["delete", "--force", id]).status == 0)
+        #expect(fixture.leftovers(of: id) == [])
+    }
+
     @Test func pidFileHoldsTheInitsPidAfterCreate() throws {
         let fixture = try ContainerFixture("pidfile")
         defer { fixture.cleanUp() }

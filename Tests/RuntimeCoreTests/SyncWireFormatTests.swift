@@ -6,7 +6,7 @@ import Testing
     static let everyMessage: [SyncMessage] = [
         .proceed, .userNamespaceCreated, .idMappingsWritten, .initForked(pid: 4_194_304), .initPidRecorded,
         .seccompListener(fd: 7), .seccompListenerSent, .ready, .stateCommitted, .detached, .createRuntimeHooks,
-        .createRuntimeHooksDone, .consoleReady,
+        .createRuntimeHooksDone, .consoleReady, .start, .started,
         .failed(SetupFailure(stage: "mounts", configPath: "mounts[2]", detail: "mount /proc/self/fd/5: permission denied")),
         .failed(SetupFailure(stage: "init", configPath: nil, detail: "")),
         .stageTimings([]),

@@ -10,13 +10,21 @@ public struct CreatedContainer: Sendable {
     public let pid: Int32
     /// Foreground `run` with process.terminal: the pty master to relay (owned by the caller).
     public var consoleMaster: Int32? = nil
+    /// `run` (`startOnChannel`): the sync socket the init waits on for `start` (owned by the caller).
+    var startChannel: Int32? = nil
+    /// What state.json says now.
+    var record: ContainerRecord
 }
 
 /// runtime.md "create": the whole setup is done and the container's process waits for `start`.
 /// Every failure removes what was made (state directory, fifo, processes) before it is reported.
 public enum CreateOperation {
     /// `foreground`: `run` without --detach, which relays a terminal itself instead of needing --console-socket.
-    public static func run(_ options: CreateOptions, store: StateStore, foreground: Bool = false) throws(RuntimeError) -> CreatedContainer {
+    /// `startOnChannel`: `run`, which starts the container at once: no exec fifo, the init waits for `start` on the
+    /// sync socket (StartOperation.run(created:)), saving the fifo's file and a state.json re-read.
+    public static func run(
+        _ options: CreateOptions, store: StateStore, foreground: Bool = false, startOnChannel: Bool = false
+    ) throws(RuntimeError) -> CreatedContainer {
         if ContainerID.validate(options.id) != nil { throw .invalidContainerID(id: options.id) }
         var options = options
         options.bundle = absolutePath(options.bundle)
@@ -46,6 +54,7 @@ public enum CreateOperation {
         defer { console.close() }
         var (cgroups, layout) = try ContainerCgroups.plan(spec: spec, id: options.id)
         plan.cgroupMounts = ContainerCgroups.mountPlans(spec: spec, set: cgroups, layout: layout)
+        plan.startsOnChannel = startOnChannel
 
         let me = getpid()
         var record = ContainerRecord(
@@ -57,7 +66,7 @@ public enum CreateOperation {
         LifecycleHooks.store(spec.hooks, in: &record)
         let lock = try store.claim(record)
         FaultPoint.hit("create.after-claim")
-        let outcome: Result<Int32, RuntimeError>
+        let outcome: Result<(pid: Int32, startChannel: Int32?), RuntimeError>
         do {
             outcome = .success(try spawn(plan: plan, options: options, cgroups: &cgroups, lock: lock, record: &record,
                                          console: &console, earlyNetwork: consume earlyNetwork))
@@ -66,9 +75,10 @@ public enum CreateOperation {
             outcome = .failure(error)
         }
         switch outcome {
-        case .success(let pid):
+        case .success(let (pid, startChannel)):
             lock.unlock()
-            return CreatedContainer(id: options.id, pid: pid, consoleMaster: console.takeMaster())
+            return CreatedContainer(id: options.id, pid: pid, consoleMaster: console.takeMaster(), startChannel: startChannel,
+                                    record: record)
         case .failure(let error):
             try? lock.remove()
             throw error
@@ -76,15 +86,20 @@ public enum CreateOperation {
     }
 
     /// Forks the namespace child and drives the sync protocol (SyncMessage's table) until the init is handed over.
+    /// Returns the init's pid and, with plan.startsOnChannel, the socket it waits on for `start`.
     private static func spawn(
         plan: SetupPlan, options: CreateOptions, cgroups: inout CgroupSet, lock: borrowing ContainerLock,
         record: inout ContainerRecord, console: inout ConsoleEndpoint, earlyNetwork: consuming EarlyNetworkNamespace
-    ) throws(RuntimeError) -> Int32 {
+    ) throws(RuntimeError) -> (pid: Int32, startChannel: Int32?) {
         let fifoPath = lock.directory + "/" + execFifoName
         let ends = try system("create") { () throws(SystemError) in try SyncChannel.pair() }
         let parentEnd = FileDescriptor(adopting: ends.parent)
         let childEnd = FileDescriptor(adopting: ends.child)
-        let fifo = try system("exec fifo") { () throws(SystemError) in try makeExecFifo(fifoPath, plan: plan) }
+        // Raw, closed by hand in the parent only: a forked child keeps it (a Swift owner could close it there).
+        let fifo: Int32 = plan.startsOnChannel ? -1 : try system("exec fifo") { () throws(SystemError) in
+            try makeExecFifo(fifoPath, plan: plan).release()
+        }
+        defer { if fifo >= 0 { close(fifo) } }
         FaultPoint.hit("create.after-fifo")
         // The cgroups exist (limits applied to an empty cgroup) before the namespace child does, so that it can be
         // born in its cgroup2 directory; the caller removes them if anything below fails.
@@ -105,10 +120,10 @@ public enum CreateOperation {
         guard case .parent(let namespaceChild) = child else {
             let inherited = [lock.directoryFD, parentEnd.rawValue]
             if direct {
-                DirectInit.run(plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo.rawValue, inheritedFDs: inherited)
+                DirectInit.run(plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo, inheritedFDs: inherited)
             }
             NamespaceChild.run(
-                plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo.rawValue, parentPid: parentPid,
+                plan: plan, syncFD: childEnd.rawValue, execFifoFD: fifo, parentPid: parentPid,
                 inheritedFDs: inherited)
         }
         FaultPoint.hit("create.after-clone")
@@ -202,7 +217,7 @@ public enum CreateOperation {
             }
             throw .invalidArgument("container create failed: \(error)")
         }
-        return initPid
+        return (initPid, plan.startsOnChannel ? parentEnd.release() : nil)
     }
 
     /// clone3 with CLONE_INTO_CGROUP where there is a cgroup2 directory: moving a process by a cgroup.procs write

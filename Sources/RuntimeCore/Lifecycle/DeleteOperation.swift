@@ -31,6 +31,23 @@ public enum DeleteOperation {
             }
             stop(process)
         }
+        try removeEverything(record, lock: lock)
+    }
+
+    /// `run`'s delete once it has reaped the init. The record its create returned is still right for this (only
+    /// pause and resume rewrite state.json, and only the status), so state.json is not read back; someone else's
+    /// delete meanwhile leaves nothing to do.
+    static func runAfterExit(_ record: ContainerRecord, store: StateStore) throws(RuntimeError) {
+        let lock: ContainerLock
+        do { lock = try store.lock(id: record.id) } catch {
+            if case .containerNotFound = error { return }
+            throw error
+        }
+        try removeEverything(record, lock: lock)
+    }
+
+    /// The container's process is gone: what is left in its cgroups, the cgroups, the state directory, then poststop.
+    private static func removeEverything(_ record: ContainerRecord, lock: consuming ContainerLock) throws(RuntimeError) {
         if let cgroups = ContainerCgroups.restore(record) {
             // Kills what is left (a process that escaped the pid namespace, or all of them without one), thaws a
             // frozen cgroup so the kill lands, then removes the directories create made.

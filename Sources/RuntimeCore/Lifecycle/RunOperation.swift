@@ -10,8 +10,8 @@ public enum RunOperation {
         _ options: CreateOptions, detach: Bool, keep: Bool, noSubreaper: Bool, store: StateStore
     ) throws(RuntimeError) -> Int32 {
         if detach {
-            _ = try CreateOperation.run(options, store: store)
-            try startOrClean(options.id, store: store)
+            let container = try CreateOperation.run(options, store: store, startOnChannel: true)
+            try startOrClean(container, store: store)
             return 0
         }
         if !noSubreaper { try system("run") { () throws(SystemError) in try ProcessControl.setChildSubreaper(true) } }
@@ -21,19 +21,19 @@ public enum RunOperation {
             _ = try forwarded.block()
             return try FileDescriptor.signalDescriptor(for: forwarded)
         }
-        let container = try CreateOperation.run(options, store: store, foreground: true)
+        let container = try CreateOperation.run(options, store: store, foreground: true, startOnChannel: true)
         // process.terminal without --console-socket: swiftlet relays the pty (raw mode restored when it ends).
         let proxy = container.consoleMaster.map { TerminalProxy(master: FileDescriptor(adopting: $0)) }
-        try startOrClean(options.id, store: store)
+        try startOrClean(container, store: store)
         let status = if let proxy { ForegroundWait.wait(for: container.pid, signals: signals, proxy: proxy) }
             else { waitForExit(of: container.pid, signals: signals) }
-        if !keep { try DeleteOperation.run(id: options.id, force: true, store: store) }
+        if !keep { try DeleteOperation.runAfterExit(container.record, store: store) }
         return status.shellExitCode
     }
 
-    private static func startOrClean(_ id: String, store: StateStore) throws(RuntimeError) {
-        do { try StartOperation.run(id: id, store: store) } catch {
-            try? DeleteOperation.run(id: id, force: true, store: store)
+    private static func startOrClean(_ container: CreatedContainer, store: StateStore) throws(RuntimeError) {
+        do { try StartOperation.run(created: container) } catch {
+            try? DeleteOperation.run(id: container.id, force: true, store: store)
             throw error
         }
     }

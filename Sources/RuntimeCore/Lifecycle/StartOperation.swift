@@ -43,6 +43,31 @@ public enum StartOperation {
         try PoststartHooks.run(record: record, process: process)
     }
 
+    /// `run`'s start, right after its create (CreateOperation's `startOnChannel`): the init waits on the sync socket
+    /// (SyncMessage steps 8–9), so there is no fifo to open and no state to read back: `created` is what create left.
+    static func run(created container: CreatedContainer) throws(RuntimeError) {
+        guard let fd = container.startChannel else { throw .invalidArgument("start: the container was not created by run") }
+        defer { close(fd) }
+        let channel = SyncChannel(fd: fd)
+        let process = ContainerProcess(pid: container.pid, startTime: container.record.pidStartTime)
+        let reply: SyncMessage?
+        do {
+            try channel.send(.start)
+            reply = try channel.receive()
+        } catch {
+            throw .invalidTransition(id: container.id, message: "cannot start a container that has stopped (\(error))")
+        }
+        switch reply {
+        case .started?: break
+        case .failed(let failure)?:
+            DeleteOperation.stop(process)
+            throw .invalidArgument("container start failed: \(failure.detail)")
+        case nil: throw .invalidTransition(id: container.id, message: "cannot start a container that has stopped")
+        case let other?: throw .invalidArgument("container start failed: unexpected sync message \(other)")
+        }
+        try PoststartHooks.run(record: container.record, process: process)
+    }
+
     /// The init is the swiftlet image until it execs the user's program (root may stat a non-dumpable /proc/<pid>/exe).
     private static func hasExecuted(_ pid: Int32) -> Bool {
         guard let initImage = try? FileSystem.status("/proc/\(pid)/exe"),

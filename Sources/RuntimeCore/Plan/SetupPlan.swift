@@ -32,6 +32,9 @@ struct SetupPlan: Sendable {
     var listenFds: UInt32 = 0
     /// What each `mounts` entry of type "cgroup" becomes (by mount index), computed from the container's cgroups.
     var cgroupMounts: [Int: CgroupMountPlan] = [:]
+    /// `run`: no exec fifo. The init keeps the sync socket after `detached` and waits there for `start`
+    /// (StartOperation.run(created:)); set by CreateOperation.
+    var startsOnChannel = false
     /// linux.seccomp compiled in the parent (libseccomp allocates; the child only makes the seccomp(2) call).
     var seccomp: SeccompProgram?
     /// prestart, createRuntime or createContainer hooks: they run while the container is `creating`.

@@ -12,6 +12,8 @@
 /// | 5    | child2 → parent  | `ready`               | the whole setup is done; init waits for `start` on the exec fifo        |
 /// | 6    | parent → child2  | `stateCommitted`      | the state says `created`                                                |
 /// | 7    | child2 → parent  | `detached`            | init cleared its parent-death signal: the parent may exit               |
+/// | 8    | parent → child2  | `start`               | (`run`: no exec fifo) start now                                          |
+/// | 9    | child2 → parent  | `started`             | startContainer hooks passed (else `failed`); the exec follows            |
 /// | 4a   | child2 → parent  | `seccompListener(fd)` | (SCMP_ACT_NOTIFY) the filter is loaded; fd is the listener's number      |
 /// | 4b   | parent → child2  | `seccompListenerSent` | the parent took a copy (pidfd_getfd) and sent it to linux.seccomp.listenerPath |
 /// | 4c   | child2 → parent  | `createRuntimeHooks`  | (hooks) mounts done, before pivot_root: parent runs prestart + createRuntime |
@@ -26,6 +28,9 @@
 /// In time 4c–4e come before 4a (hooks before pivot_root, the console after it, seccomp last); `exec`'s child
 /// uses 1, 4, 4e and `failed`, and its exec closing the socket (EOF) means success (see ExecPipeline).
 ///
+/// Steps 8–9 are `run`'s: the init then waits for `start` on this socket instead of the exec fifo (no fifo is made),
+/// and EOF there (the parent died) ends it.
+///
 /// A child whose parent dies before step 7 is killed by PR_SET_PDEATHSIG; a parent whose children vanish sees EOF.
 /// On the wire: SyncWireFormat.
 enum SyncMessage: Equatable {
@@ -39,6 +44,8 @@ enum SyncMessage: Equatable {
     case ready
     case stateCommitted
     case detached
+    case start
+    case started
     case createRuntimeHooks
     case createRuntimeHooksDone
     case consoleReady

@@ -6,7 +6,7 @@ enum SyncWireFormat {
     private enum Tag: UInt8 {
         case proceed = 1, userNamespaceCreated, idMappingsWritten, initForked, initPidRecorded, seccompListener
         case seccompListenerSent, ready, stateCommitted, detached, createRuntimeHooks, createRuntimeHooksDone
-        case consoleReady, failed, stageTimings
+        case consoleReady, failed, stageTimings, start, started
     }
 
     static func encode(_ message: SyncMessage) -> [UInt8] {
@@ -22,6 +22,8 @@ enum SyncWireFormat {
         case .ready: writer.tag(.ready)
         case .stateCommitted: writer.tag(.stateCommitted)
         case .detached: writer.tag(.detached)
+        case .start: writer.tag(.start)
+        case .started: writer.tag(.started)
         case .createRuntimeHooks: writer.tag(.createRuntimeHooks)
         case .createRuntimeHooksDone: writer.tag(.createRuntimeHooksDone)
         case .consoleReady: writer.tag(.consoleReady)
@@ -54,6 +56,8 @@ enum SyncWireFormat {
         case .ready: message = .ready
         case .stateCommitted: message = .stateCommitted
         case .detached: message = .detached
+        case .start: message = .start
+        case .started: message = .started
         case .createRuntimeHooks: message = .createRuntimeHooks
         case .createRuntimeHooksDone: message = .createRuntimeHooksDone
         case .consoleReady: message = .consoleReady
