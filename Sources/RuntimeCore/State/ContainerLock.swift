@@ -46,10 +46,7 @@ public struct ContainerLock: ~Copyable {
     }
 
     private func write(_ record: ContainerRecord, to name: String) throws(RuntimeError) {
-        let bytes: [UInt8]
-        do { bytes = try SpecJSON.encoded(record, pretty: false) } catch {
-            throw .corruptState(id: id, detail: "cannot encode: \(error)")
-        }
+        let bytes = record.jsonBytes
         do {
             try AtomicStateFile.replace(name, in: descriptor.rawValue, directoryPath: directory, with: bytes)
         } catch {
