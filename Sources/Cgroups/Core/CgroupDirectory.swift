@@ -74,12 +74,19 @@ struct CgroupDirectory: Sendable, Equatable {
     }
 }
 
-extension StringProtocol {
+// Concrete String and Substring versions: the generic StringProtocol one looked up Substring's Sequence
+// conformance at run time on every create (first read of cgroup.controllers).
+extension String {
     func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        let bytes = utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
-        return String(self[first...last])
+        return String(self[first..<bytes.index(after: last)])
     }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
 }

@@ -42,8 +42,9 @@ public enum CgroupPath: Sendable, Equatable {
 
     /// "/a//b/./c/" → "/a/b/c" (leading slash always, no trailing one).
     static func normalize(_ path: String) -> String {
-        let parts = path.split(separator: "/").filter { $0 != "." }
-        return "/" + parts.joined(separator: "/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." { parts.append(part) }
+        return PathText.absolute(parts)
     }
 }
 

@@ -1,3 +1,4 @@
+import LinuxSys
 /// cgroup v2 hands a controller to a child only if every ancestor lists it in cgroup.subtree_control.
 /// The ancestors are found by walking up while the parent is still a cgroup2 directory.
 enum V2SubtreeControl {
@@ -33,7 +34,7 @@ enum V2SubtreeControl {
             let available = self.controllers(ancestor, file: "cgroup.controllers")
             let missing = controllers.filter { !enabled.contains($0) && available.contains($0) }
             if missing.isEmpty { continue }
-            try ancestor.write("cgroup.subtree_control", missing.map { "+" + $0 }.joined(separator: " "), key: key)
+            try ancestor.write("cgroup.subtree_control", PathText.joined(missing.map { "+" + $0 }, separator: " "), key: key)
         }
     }
 }

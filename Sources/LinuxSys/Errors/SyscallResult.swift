@@ -15,21 +15,24 @@ func retryingInterrupts<I: FixedWidthInteger>(_ call: () -> I) -> Result<I, Errn
 /// The usual leaf: retry EINTR, and on failure throw a SystemError naming op and path.
 @inline(__always)
 func syscall<I: FixedWidthInteger>(
-    _ op: String, path: String? = nil, _ call: () -> I
+    _ op: @autoclosure () -> String, path: @autoclosure () -> String? = nil, _ call: () -> I
 ) throws(SystemError) -> I {
     switch retryingInterrupts(call) {
     case .success(let value): return value
-    case .failure(let errno): throw SystemError(op: op, path: path, errno: errno)
+    case .failure(let errno): throw SystemError(op: op(), path: path(), errno: errno)
     }
 }
 
 /// For calls that must not be retried on EINTR (close: the fd is gone either way on Linux).
 @inline(__always)
 func syscallOnce<I: FixedWidthInteger>(
-    _ op: String, path: String? = nil, _ call: () -> I
+    _ op: @autoclosure () -> String, path: @autoclosure () -> String? = nil, _ call: () -> I
 ) throws(SystemError) -> I {
     let value = call()
-    if value == -1 { throw SystemError(op: op, path: path, errno: .current) }
+    if value == -1 {
+        let errno = Errno.current   // before op() and path(), which may allocate
+        throw SystemError(op: op(), path: path(), errno: errno)
+    }
     return value
 }
 

@@ -116,7 +116,7 @@ public enum RootedPaths {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }
 
-    private static func join(_ parts: [Substring]) -> String { parts.isEmpty ? "." : parts.joined(separator: "/") }
+    private static func join(_ parts: [Substring]) -> String { parts.isEmpty ? "." : PathText.joined(parts, separator: "/") }
 
-    private static func display(_ parts: [Substring], _ name: Substring) -> String { "/" + (parts + [name]).joined(separator: "/") }
+    private static func display(_ parts: [Substring], _ name: Substring) -> String { PathText.absolute(parts + [name]) }
 }

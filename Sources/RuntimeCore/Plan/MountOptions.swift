@@ -44,7 +44,7 @@ public struct MountOptions: Equatable, Sendable {
                 dataParts.append(option)
             }
         }
-        data = dataParts.joined(separator: ",")
+        data = PathText.joined(dataParts, separator: ",")
     }
 
     /// Every option name swiftlet interprets itself (for `features.mountOptions`).

@@ -268,7 +268,7 @@ enum SetupPlanBuilder {
             if part == ".." { _ = parts.popLast(); continue }
             parts.append(part)
         }
-        return "/" + parts.joined(separator: "/")
+        return PathText.absolute(parts)
     }
 
     static func realPath(_ path: String) -> String? {

@@ -8,7 +8,8 @@ enum StateFileCalls {
     static func makeDirectories(_ path: String, mode: UInt32) throws(SystemError) {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
-            prefix += "/" + component
+            prefix.append("/")
+            prefix.append(contentsOf: component)
             do { try FileSystem.makeDirectory(prefix, mode: mode) } catch where error.errno == .EEXIST {}
         }
         guard try FileSystem.status(path).isDirectory else {

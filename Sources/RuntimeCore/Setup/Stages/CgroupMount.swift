@@ -31,8 +31,7 @@ enum CgroupMount {
                                          set: [.readOnly, .noSetuid, .noDevices, .noExec])
             }
         case .symlink(let target, let destination):
-            let parentPath = "/" + destination.split(separator: "/").dropLast().joined(separator: "/")
-            let name = String(destination.split(separator: "/").last ?? "")
+            let (parentPath, name) = PathText.parentAndName(destination)
             let parent = try RootedPaths.mkdirAll(inRoot: root, path: parentPath)
             do throws(SystemError) { try FileSystem.makeSymbolicLink(at: parent.rawValue, name, target: target) } catch where error.errno == .EEXIST {}
         case .cgroup2(let destination, let readOnly):

@@ -31,8 +31,7 @@ struct RootPropagationStage: SetupStage {
 
     /// The mount point under which `path` lives (the longest matching mount point in mountinfo).
     private func parentMountPoint(of path: String) throws(SystemError) -> String {
-        let parent = path.split(separator: "/").dropLast().joined(separator: "/")
-        let directory = "/" + parent
+        let directory = PathText.parentAndName(path).parent
         var best = "/"
         for mount in try MountInfo.read() {
             let point = mount.mountPoint

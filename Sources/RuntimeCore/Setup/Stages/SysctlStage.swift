@@ -6,7 +6,7 @@ struct SysctlStage: SetupStage {
 
     func run(_ context: SetupContext) throws(SetupFailure) {
         for (key, value) in context.plan.sysctl {
-            let file = "/proc/sys/" + key.split(separator: ".", omittingEmptySubsequences: false).joined(separator: "/")
+            let file = "/proc/sys/" + PathText.joined(key.split(separator: ".", omittingEmptySubsequences: false), separator: "/")
             try step("linux.sysctl[\"\(key)\"]") { () throws(SystemError) in try FileContents.write(file, value) }
         }
     }
