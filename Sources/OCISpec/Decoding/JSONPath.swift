@@ -25,6 +25,17 @@ enum JSONPath {
         }
     }
 
+    /// `base` with an object member appended, as `render` writes it: `linux.sysctl["net.ipv4.ip_forward"]`.
+    static func member(_ name: String, of base: String) -> String {
+        guard isIdentifier(name) else { return base + "[" + quotedJSONString(name) + "]" }
+        return base.isEmpty ? name : base + "." + name
+    }
+
+    /// `base` with an array position appended: `process.args[2]`.
+    static func element(_ index: Int, of base: String) -> String {
+        base + "[" + String(index) + "]"
+    }
+
     /// Plain identifiers print as `.name`; anything else (dots, dashes, empty) is quoted.
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else {

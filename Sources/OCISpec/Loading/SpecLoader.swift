@@ -24,7 +24,7 @@ public enum SpecLoader {
     /// Every problem (errors and warnings) without throwing, for `swiftlet check`.
     /// The spec is nil only when nothing could be decoded.
     public static func diagnose(bytes: [UInt8]) -> (spec: Spec?, problems: [ConfigProblem]) {
-        let outcome = JSONValueDecoder.decodeCollecting(Spec.self, from: bytes)
+        let outcome = SpecDecoder.decodeCollecting(Spec.self, from: bytes)
         guard let spec = outcome.value else { return (nil, outcome.problems) }
         // Checks that read a field dropped by a decoding problem are skipped: they would only echo it.
         let semantic = SpecValidator.validate(spec, skippingChecksThatRead: outcome.droppedPaths)

@@ -2,7 +2,7 @@
 ///
 /// Decoding an unknown string fails with `unknown <specKind> "<value>"`, so the decoder
 /// can report it with its JSON path instead of silently dropping it.
-public protocol SpecEnum: RawRepresentable, CaseIterable, Codable, Sendable, Hashable where RawValue == String {
+public protocol SpecEnum: RawRepresentable, CaseIterable, Codable, Sendable, Hashable, SpecDecodable where RawValue == String {
     /// What one value is called in messages: "capability", "namespace type", "rlimit".
     static var specKind: String { get }
 }

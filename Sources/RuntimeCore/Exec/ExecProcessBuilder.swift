@@ -26,7 +26,7 @@ enum ExecProcessBuilder {
     private static func decodeProcessFile(_ path: String) throws(RuntimeError) -> Process {
         let bytes: [UInt8]
         do { bytes = try FileDescriptor.open(path, O_RDONLY).readAll() } catch { throw .system(stage: "exec --process", error) }
-        do { return try JSONValueDecoder.decode(Process.self, from: bytes) } catch { throw .invalidConfig(error) }
+        do { return try SpecDecoder.decode(Process.self, from: bytes) } catch { throw .invalidConfig(error) }
     }
 
     /// The flags runc lays over either source.

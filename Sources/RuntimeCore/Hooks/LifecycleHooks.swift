@@ -45,6 +45,6 @@ enum LifecycleHooks {
 
     static func stored(in record: ContainerRecord) -> Hooks? {
         guard let text = record.extensions[recordKey] else { return nil }
-        return try? JSONValueDecoder.decode(Hooks.self, from: Array(text.utf8))
+        return try? SpecDecoder.decode(Hooks.self, from: Array(text.utf8))
     }
 }

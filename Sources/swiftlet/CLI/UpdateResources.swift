@@ -15,7 +15,7 @@ enum UpdateResources {
             } else {
                 bytes = try FileContents.read(source)
             }
-            do { resources = try JSONValueDecoder.decode(LinuxResources.self, from: bytes) } catch {
+            do { resources = try SpecDecoder.decode(LinuxResources.self, from: bytes) } catch {
                 throw RuntimeError.invalidArgument("update: resources: \(error)")
             }
         }
