@@ -36,10 +36,10 @@ public enum CreateOperation {
         } catch {
             throw .invalidArgument(error.description)
         }
+        // Started as soon as the namespaces are known, so that it overlaps everything below until the clone.
+        let earlyNetwork = EarlyNetworkNamespace(for: spec.linux)
         var plan: SetupPlan
         do { plan = try SetupPlanBuilder.build(spec: spec, options: options) } catch { throw .invalidArgument(error.description) }
-        // Started now, so that it overlaps everything below until the clone.
-        let earlyNetwork = EarlyNetworkNamespace(for: plan.namespaces)
         if let seccomp = spec.linux?.seccomp {
             // Compiled filters are cached under the state root (root-only), keyed by the whole filter config:
             // libseccomp needs milliseconds for a docker-like profile, a cache hit is one small file read.

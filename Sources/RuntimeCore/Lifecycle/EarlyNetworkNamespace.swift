@@ -1,4 +1,5 @@
 import LinuxSys
+import OCISpec
 
 /// linux.namespaces "network" without a path, made while create goes on with its own work (NamespaceMaker) and
 /// joined by the init, instead of created inside the container's clone3: about 0.5 ms (the namespace's sysctl
@@ -8,8 +9,13 @@ import LinuxSys
 struct EarlyNetworkNamespace: ~Copyable {
     private var maker: NamespaceMaker?
 
-    init(for namespaces: NamespacePlan) {
-        guard DirectInit.isPossible(namespaces), NamespaceKinds(rawValue: namespaces.unshareFlags).contains(.network) else {
+    /// Decided from the config's namespaces alone (the plan builder's own reading of them): a config with a
+    /// namespace problem starts nothing, its build fails anyway.
+    init(for linux: Linux?) {
+        var problems: [ConfigProblem] = []
+        let namespaces = SetupPlanBuilder.planNamespaces(linux, problems: &problems)
+        guard problems.isEmpty, DirectInit.isPossible(namespaces),
+              NamespaceKinds(rawValue: namespaces.unshareFlags).contains(.network) else {
             maker = nil
             return
         }
