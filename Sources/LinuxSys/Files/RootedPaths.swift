@@ -15,6 +15,12 @@ public enum RootedPaths {
     public static func mkdirAll(
         inRoot root: borrowing FileDescriptor, path: String, mode: UInt32 = 0o755
     ) throws(SystemError) -> FileDescriptor {
+        // Usually the whole path is already there, made of plain directories: one openat2 instead of three calls per
+        // component. With no symlink on the way (RESOLVE_NO_SYMLINKS) it is exactly the directory the walk below
+        // would reach; anything else (missing, a symlink, not a directory) takes the walk and its rules and errors.
+        if let existing = try? root.open(path.isEmpty ? "." : path, OpenFlag.path | O_DIRECTORY, resolve: [.inRoot, .noSymlinks]) {
+            return existing
+        }
         var resolved: [Substring] = []
         var pending = components(of: path)
         var symlinksFollowed = 0
