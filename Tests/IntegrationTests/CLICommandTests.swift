@@ -121,6 +121,24 @@ struct CLICommandTests {
         }
     }
 
+    /// Every command the tool's help lists answers its own --help under its own name (the grammar looks command
+    /// specs up by name, lazily: a name mapped to the wrong command would show here).
+    @Test func everyListedCommandHasItsOwnHelp() {
+        let temp = CLITemporaryDirectory()
+        defer { temp.remove() }
+        let help = CLIHarness.run(["--help"], in: temp).stdout
+        let listed = help.split(separator: "\n").drop { !$0.hasPrefix("COMMANDS:") }.dropFirst()
+            .prefix { $0.hasPrefix("   ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { !$0.hasPrefix("help") }
+        // runc's commands in runc's order, then swiftlet's own.
+        #expect(listed == ["create", "delete", "events", "exec", "kill", "list", "pause", "ps", "resume", "run", "spec", "start",
+                           "state", "update", "features", "check"], "\(help)")
+        for name in listed {
+            let result = CLIHarness.run([name, "--help"], in: temp)
+            #expect(result.status == 0 && result.stdout.hasPrefix("NAME:\n   swiftlet \(name) - "), "\(name): \(result.stdout.prefix(80))")
+        }
+    }
+
     @Test func versionHasRuncsShape() {
         let temp = CLITemporaryDirectory()
         defer { temp.remove() }

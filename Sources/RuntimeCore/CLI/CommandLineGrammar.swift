@@ -19,16 +19,30 @@ public struct CommandLineGrammar: Sendable {
     public var toolName: String
     /// Includes `--help, -h` and `--version, -v`.
     public var globalFlags: [FlagSpec]
-    public var commands: [CommandSpec]
+    /// In the order the help lists them.
+    public var commandNames: [String]
+    /// A command's spec by name, built when asked: a command line needs one, and building all sixteen flag
+    /// tables cost ~50 µs of every start-up (bench (a)).
+    private let spec: @Sendable (String) -> CommandSpec?
 
-    public init(toolName: String, globalFlags: [FlagSpec], commands: [CommandSpec]) {
+    public init(toolName: String, globalFlags: [FlagSpec], commandNames: [String], spec: @escaping @Sendable (String) -> CommandSpec?) {
         self.toolName = toolName
         self.globalFlags = globalFlags
-        self.commands = commands
+        self.commandNames = commandNames
+        self.spec = spec
     }
 
+    public init(toolName: String, globalFlags: [FlagSpec], commands: [CommandSpec]) {
+        self.init(toolName: toolName, globalFlags: globalFlags, commandNames: commands.map(\.name)) { name in
+            commands.first { $0.name == name }
+        }
+    }
+
+    /// Every command's spec (for the help).
+    public var commands: [CommandSpec] { commandNames.compactMap(spec) }
+
     public func command(named name: String) -> CommandSpec? {
-        commands.first { $0.name == name }
+        commandNames.contains(name) ? spec(name) : nil
     }
 
     /// `arguments` excludes the program name.

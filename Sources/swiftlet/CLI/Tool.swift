@@ -4,17 +4,36 @@ import RuntimeCore
 enum Tool {
     static let name = "swiftlet"
 
-    static let commands: [any Command.Type] = [
-        CreateCommand.self, DeleteCommand.self, EventsCommand.self, ExecCommand.self, KillCommand.self,
-        ListCommand.self, PauseCommand.self, PsCommand.self, ResumeCommand.self, RunCommand.self, SpecCommand.self,
-        StartCommand.self, StateCommand.self, UpdateCommand.self, FeaturesCommand.self, CheckCommand.self,
+    /// In the help's order (runc's); each is its command's `spec.name` (CLICommandTests asks each for its help).
+    static let commandNames = [
+        "create", "delete", "events", "exec", "kill", "list", "pause", "ps", "resume", "run", "spec", "start", "state",
+        "update", "features", "check",
     ]
 
+    /// Only the command asked for has its flag table built (its `spec`).
     static let grammar = CommandLineGrammar(
-        toolName: name, globalFlags: GlobalOptions.flags, commands: commands.map { $0.spec })
+        toolName: name, globalFlags: GlobalOptions.flags, commandNames: commandNames, spec: { command(named: $0)?.spec })
 
     static func command(named name: String) -> (any Command.Type)? {
-        commands.first { $0.spec.name == name }
+        switch name {
+        case "create": CreateCommand.self
+        case "delete": DeleteCommand.self
+        case "events": EventsCommand.self
+        case "exec": ExecCommand.self
+        case "kill": KillCommand.self
+        case "list": ListCommand.self
+        case "pause": PauseCommand.self
+        case "ps": PsCommand.self
+        case "resume": ResumeCommand.self
+        case "run": RunCommand.self
+        case "spec": SpecCommand.self
+        case "start": StartCommand.self
+        case "state": StateCommand.self
+        case "update": UpdateCommand.self
+        case "features": FeaturesCommand.self
+        case "check": CheckCommand.self
+        default: nil
+        }
     }
 
     /// runc's shape: `runc version 1.1.5`, `commit: …`, `spec: …`.
