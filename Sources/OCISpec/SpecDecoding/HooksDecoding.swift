@@ -10,12 +10,10 @@ extension Hooks: SpecDecodable {
         let startContainer: [Hook]? = object.optional("startContainer")
         let poststart: [Hook]? = object.optional("poststart")
         let poststop: [Hook]? = object.optional("poststop")
-        self.prestart = prestart
-        self.createRuntime = createRuntime
-        self.createContainer = createContainer
-        self.startContainer = startContainer
-        self.poststart = poststart
-        self.poststop = poststop
+        self.init(
+            prestart: prestart, createRuntime: createRuntime, createContainer: createContainer,
+            startContainer: startContainer, poststart: poststart, poststop: poststop
+        )
     }
 }
 
@@ -27,9 +25,6 @@ extension Hook: SpecDecodable {
         let env: [String]? = object.optional("env")
         let timeout: Int? = object.optional("timeout")
         guard let path else { throw ProblemAlreadyRecorded() }
-        self.path = path
-        self.args = args
-        self.env = env
-        self.timeout = timeout
+        self.init(path: path, args: args, env: env, timeout: timeout)
     }
 }

@@ -21,23 +21,13 @@ extension Linux: SpecDecodable {
         let memoryPolicy: LinuxMemoryPolicy? = object.optional("memoryPolicy")
         let personality: LinuxPersonality? = object.optional("personality")
         let timeOffsets: [String: LinuxTimeOffset]? = object.optional("timeOffsets")
-        self.uidMappings = uidMappings
-        self.gidMappings = gidMappings
-        self.sysctl = sysctl
-        self.resources = resources
-        self.cgroupsPath = cgroupsPath
-        self.namespaces = namespaces
-        self.devices = devices
-        self.netDevices = netDevices
-        self.seccomp = seccomp
-        self.rootfsPropagation = rootfsPropagation
-        self.maskedPaths = maskedPaths
-        self.readonlyPaths = readonlyPaths
-        self.mountLabel = mountLabel
-        self.intelRdt = intelRdt
-        self.memoryPolicy = memoryPolicy
-        self.personality = personality
-        self.timeOffsets = timeOffsets
+        self.init(
+            uidMappings: uidMappings, gidMappings: gidMappings, sysctl: sysctl, resources: resources,
+            cgroupsPath: cgroupsPath, namespaces: namespaces, devices: devices, netDevices: netDevices,
+            seccomp: seccomp, rootfsPropagation: rootfsPropagation, maskedPaths: maskedPaths,
+            readonlyPaths: readonlyPaths, mountLabel: mountLabel, intelRdt: intelRdt, memoryPolicy: memoryPolicy,
+            personality: personality, timeOffsets: timeOffsets
+        )
     }
 }
 
@@ -48,9 +38,7 @@ extension LinuxIDMapping: SpecDecodable {
         let hostID: UInt32? = object.required("hostID")
         let size: UInt32? = object.required("size")
         guard let containerID, let hostID, let size else { throw ProblemAlreadyRecorded() }
-        self.containerID = containerID
-        self.hostID = hostID
-        self.size = size
+        self.init(containerID: containerID, hostID: hostID, size: size)
     }
 }
 
@@ -59,8 +47,7 @@ extension LinuxTimeOffset: SpecDecodable {
         let object = try SpecObject(value, at: path, recorder)
         let secs: Int64? = object.optional("secs")
         let nanosecs: UInt32? = object.optional("nanosecs")
-        self.secs = secs
-        self.nanosecs = nanosecs
+        self.init(secs: secs, nanosecs: nanosecs)
     }
 }
 
@@ -68,7 +55,7 @@ extension LinuxNetDevice: SpecDecodable {
     public init(spec value: JSONValue, at path: String, _ recorder: ProblemRecorder) throws(ProblemAlreadyRecorded) {
         let object = try SpecObject(value, at: path, recorder)
         let name: String? = object.optional("name")
-        self.name = name
+        self.init(name: name)
     }
 }
 
@@ -80,11 +67,10 @@ extension LinuxIntelRdt: SpecDecodable {
         let l3CacheSchema: String? = object.optional("l3CacheSchema")
         let memBwSchema: String? = object.optional("memBwSchema")
         let enableMonitoring: Bool? = object.optional("enableMonitoring")
-        self.closID = closID
-        self.schemata = schemata
-        self.l3CacheSchema = l3CacheSchema
-        self.memBwSchema = memBwSchema
-        self.enableMonitoring = enableMonitoring
+        self.init(
+            closID: closID, schemata: schemata, l3CacheSchema: l3CacheSchema, memBwSchema: memBwSchema,
+            enableMonitoring: enableMonitoring
+        )
     }
 }
 
@@ -95,9 +81,7 @@ extension LinuxMemoryPolicy: SpecDecodable {
         let nodes: String? = object.optional("nodes")
         let flags: [LinuxMemoryPolicyFlag]? = object.optional("flags")
         guard let mode else { throw ProblemAlreadyRecorded() }
-        self.mode = mode
-        self.nodes = nodes
-        self.flags = flags
+        self.init(mode: mode, nodes: nodes, flags: flags)
     }
 }
 
@@ -107,7 +91,6 @@ extension LinuxPersonality: SpecDecodable {
         let domain: LinuxPersonalityDomain? = object.required("domain")
         let flags: [String]? = object.optional("flags")
         guard let domain else { throw ProblemAlreadyRecorded() }
-        self.domain = domain
-        self.flags = flags
+        self.init(domain: domain, flags: flags)
     }
 }

@@ -12,13 +12,7 @@ extension LinuxDevice: SpecDecodable {
         let uid: UInt32? = object.optional("uid")
         let gid: UInt32? = object.optional("gid")
         guard let path, let type else { throw ProblemAlreadyRecorded() }
-        self.path = path
-        self.type = type
-        self.major = major
-        self.minor = minor
-        self.fileMode = fileMode
-        self.uid = uid
-        self.gid = gid
+        self.init(path: path, type: type, major: major, minor: minor, fileMode: fileMode, uid: uid, gid: gid)
     }
 }
 
@@ -31,10 +25,6 @@ extension LinuxDeviceCgroup: SpecDecodable {
         let minor: Int64? = object.optional("minor")
         let access: String? = object.optional("access")
         guard let allow else { throw ProblemAlreadyRecorded() }
-        self.allow = allow
-        self.type = type
-        self.major = major
-        self.minor = minor
-        self.access = access
+        self.init(allow: allow, type: type, major: major, minor: minor, access: access)
     }
 }

@@ -7,7 +7,6 @@ extension LinuxNamespace: SpecDecodable {
         let type: LinuxNamespaceType? = object.required("type")
         let path: String? = object.optional("path")
         guard let type else { throw ProblemAlreadyRecorded() }
-        self.type = type
-        self.path = path
+        self.init(type: type, path: path)
     }
 }

@@ -13,15 +13,10 @@ extension LinuxResources: SpecDecodable {
         let network: LinuxNetwork? = object.optional("network")
         let rdma: [String: LinuxRdma]? = object.optional("rdma")
         let unified: [String: String]? = object.optional("unified")
-        self.devices = devices
-        self.memory = memory
-        self.cpu = cpu
-        self.pids = pids
-        self.blockIO = blockIO
-        self.hugepageLimits = hugepageLimits
-        self.network = network
-        self.rdma = rdma
-        self.unified = unified
+        self.init(
+            devices: devices, memory: memory, cpu: cpu, pids: pids, blockIO: blockIO, hugepageLimits: hugepageLimits,
+            network: network, rdma: rdma, unified: unified
+        )
     }
 }
 
@@ -37,15 +32,11 @@ extension LinuxMemory: SpecDecodable {
         let disableOOMKiller: Bool? = object.optional("disableOOMKiller")
         let useHierarchy: Bool? = object.optional("useHierarchy")
         let checkBeforeUpdate: Bool? = object.optional("checkBeforeUpdate")
-        self.limit = limit
-        self.reservation = reservation
-        self.swap = swap
-        self.kernel = kernel
-        self.kernelTCP = kernelTCP
-        self.swappiness = swappiness
-        self.disableOOMKiller = disableOOMKiller
-        self.useHierarchy = useHierarchy
-        self.checkBeforeUpdate = checkBeforeUpdate
+        self.init(
+            limit: limit, reservation: reservation, swap: swap, kernel: kernel, kernelTCP: kernelTCP,
+            swappiness: swappiness, disableOOMKiller: disableOOMKiller, useHierarchy: useHierarchy,
+            checkBeforeUpdate: checkBeforeUpdate
+        )
     }
 }
 
@@ -61,15 +52,10 @@ extension LinuxCPU: SpecDecodable {
         let cpus: String? = object.optional("cpus")
         let mems: String? = object.optional("mems")
         let idle: Int64? = object.optional("idle")
-        self.shares = shares
-        self.quota = quota
-        self.burst = burst
-        self.period = period
-        self.realtimeRuntime = realtimeRuntime
-        self.realtimePeriod = realtimePeriod
-        self.cpus = cpus
-        self.mems = mems
-        self.idle = idle
+        self.init(
+            shares: shares, quota: quota, burst: burst, period: period, realtimeRuntime: realtimeRuntime,
+            realtimePeriod: realtimePeriod, cpus: cpus, mems: mems, idle: idle
+        )
     }
 }
 
@@ -78,7 +64,7 @@ extension LinuxPids: SpecDecodable {
         let object = try SpecObject(value, at: path, recorder)
         let limit: Int64? = object.required("limit")
         guard let limit else { throw ProblemAlreadyRecorded() }
-        self.limit = limit
+        self.init(limit: limit)
     }
 }
 
@@ -92,13 +78,11 @@ extension LinuxBlockIO: SpecDecodable {
         let throttleWriteBpsDevice: [LinuxThrottleDevice]? = object.optional("throttleWriteBpsDevice")
         let throttleReadIOPSDevice: [LinuxThrottleDevice]? = object.optional("throttleReadIOPSDevice")
         let throttleWriteIOPSDevice: [LinuxThrottleDevice]? = object.optional("throttleWriteIOPSDevice")
-        self.weight = weight
-        self.leafWeight = leafWeight
-        self.weightDevice = weightDevice
-        self.throttleReadBpsDevice = throttleReadBpsDevice
-        self.throttleWriteBpsDevice = throttleWriteBpsDevice
-        self.throttleReadIOPSDevice = throttleReadIOPSDevice
-        self.throttleWriteIOPSDevice = throttleWriteIOPSDevice
+        self.init(
+            weight: weight, leafWeight: leafWeight, weightDevice: weightDevice,
+            throttleReadBpsDevice: throttleReadBpsDevice, throttleWriteBpsDevice: throttleWriteBpsDevice,
+            throttleReadIOPSDevice: throttleReadIOPSDevice, throttleWriteIOPSDevice: throttleWriteIOPSDevice
+        )
     }
 }
 
@@ -110,10 +94,7 @@ extension LinuxWeightDevice: SpecDecodable {
         let weight: UInt16? = object.optional("weight")
         let leafWeight: UInt16? = object.optional("leafWeight")
         guard let major, let minor else { throw ProblemAlreadyRecorded() }
-        self.major = major
-        self.minor = minor
-        self.weight = weight
-        self.leafWeight = leafWeight
+        self.init(major: major, minor: minor, weight: weight, leafWeight: leafWeight)
     }
 }
 
@@ -124,9 +105,7 @@ extension LinuxThrottleDevice: SpecDecodable {
         let minor: Int64? = object.required("minor")
         let rate: UInt64? = object.required("rate")
         guard let major, let minor, let rate else { throw ProblemAlreadyRecorded() }
-        self.major = major
-        self.minor = minor
-        self.rate = rate
+        self.init(major: major, minor: minor, rate: rate)
     }
 }
 
@@ -136,8 +115,7 @@ extension LinuxHugepageLimit: SpecDecodable {
         let pageSize: String? = object.required("pageSize")
         let limit: UInt64? = object.required("limit")
         guard let pageSize, let limit else { throw ProblemAlreadyRecorded() }
-        self.pageSize = pageSize
-        self.limit = limit
+        self.init(pageSize: pageSize, limit: limit)
     }
 }
 
@@ -146,8 +124,7 @@ extension LinuxNetwork: SpecDecodable {
         let object = try SpecObject(value, at: path, recorder)
         let classID: UInt32? = object.optional("classID")
         let priorities: [LinuxInterfacePriority]? = object.optional("priorities")
-        self.classID = classID
-        self.priorities = priorities
+        self.init(classID: classID, priorities: priorities)
     }
 }
 
@@ -157,8 +134,7 @@ extension LinuxInterfacePriority: SpecDecodable {
         let name: String? = object.required("name")
         let priority: UInt32? = object.required("priority")
         guard let name, let priority else { throw ProblemAlreadyRecorded() }
-        self.name = name
-        self.priority = priority
+        self.init(name: name, priority: priority)
     }
 }
 
@@ -167,7 +143,6 @@ extension LinuxRdma: SpecDecodable {
         let object = try SpecObject(value, at: path, recorder)
         let hcaHandles: UInt32? = object.optional("hcaHandles")
         let hcaObjects: UInt32? = object.optional("hcaObjects")
-        self.hcaHandles = hcaHandles
-        self.hcaObjects = hcaObjects
+        self.init(hcaHandles: hcaHandles, hcaObjects: hcaObjects)
     }
 }

@@ -12,13 +12,10 @@ extension LinuxSeccomp: SpecDecodable {
         let listenerMetadata: String? = object.optional("listenerMetadata")
         let syscalls: [LinuxSyscall]? = object.optional("syscalls")
         guard let defaultAction else { throw ProblemAlreadyRecorded() }
-        self.defaultAction = defaultAction
-        self.defaultErrnoRet = defaultErrnoRet
-        self.architectures = architectures
-        self.flags = flags
-        self.listenerPath = listenerPath
-        self.listenerMetadata = listenerMetadata
-        self.syscalls = syscalls
+        self.init(
+            defaultAction: defaultAction, defaultErrnoRet: defaultErrnoRet, architectures: architectures, flags: flags,
+            listenerPath: listenerPath, listenerMetadata: listenerMetadata, syscalls: syscalls
+        )
     }
 }
 
@@ -30,10 +27,7 @@ extension LinuxSyscall: SpecDecodable {
         let errnoRet: UInt32? = object.optional("errnoRet")
         let args: [LinuxSeccompArg]? = object.optional("args")
         guard let names, let action else { throw ProblemAlreadyRecorded() }
-        self.names = names
-        self.action = action
-        self.errnoRet = errnoRet
-        self.args = args
+        self.init(names: names, action: action, errnoRet: errnoRet, args: args)
     }
 }
 
@@ -45,9 +39,6 @@ extension LinuxSeccompArg: SpecDecodable {
         let valueTwo: UInt64? = object.optional("valueTwo")
         let op: LinuxSeccompOperator? = object.required("op")
         guard let index, let value, let op else { throw ProblemAlreadyRecorded() }
-        self.index = index
-        self.value = value
-        self.valueTwo = valueTwo
-        self.op = op
+        self.init(index: index, value: value, valueTwo: valueTwo, op: op)
     }
 }

@@ -11,11 +11,9 @@ extension Mount: SpecDecodable {
         let uidMappings: [LinuxIDMapping]? = object.optional("uidMappings")
         let gidMappings: [LinuxIDMapping]? = object.optional("gidMappings")
         guard let destination else { throw ProblemAlreadyRecorded() }
-        self.destination = destination
-        self.type = type
-        self.source = source
-        self.options = options
-        self.uidMappings = uidMappings
-        self.gidMappings = gidMappings
+        self.init(
+            destination: destination, type: type, source: source, options: options, uidMappings: uidMappings,
+            gidMappings: gidMappings
+        )
     }
 }

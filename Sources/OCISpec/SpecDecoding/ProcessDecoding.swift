@@ -20,21 +20,12 @@ extension Process: SpecDecodable {
         let ioPriority: LinuxIOPriority? = object.optional("ioPriority")
         let execCPUAffinity: CPUAffinity? = object.optional("execCPUAffinity")
         guard let user, let cwd else { throw ProblemAlreadyRecorded() }
-        self.terminal = terminal
-        self.consoleSize = consoleSize
-        self.user = user
-        self.args = args
-        self.env = env
-        self.cwd = cwd
-        self.capabilities = capabilities
-        self.rlimits = rlimits
-        self.noNewPrivileges = noNewPrivileges
-        self.apparmorProfile = apparmorProfile
-        self.oomScoreAdj = oomScoreAdj
-        self.scheduler = scheduler
-        self.selinuxLabel = selinuxLabel
-        self.ioPriority = ioPriority
-        self.execCPUAffinity = execCPUAffinity
+        self.init(
+            terminal: terminal, consoleSize: consoleSize, user: user, args: args, env: env, cwd: cwd,
+            capabilities: capabilities, rlimits: rlimits, noNewPrivileges: noNewPrivileges,
+            apparmorProfile: apparmorProfile, oomScoreAdj: oomScoreAdj, scheduler: scheduler,
+            selinuxLabel: selinuxLabel, ioPriority: ioPriority, execCPUAffinity: execCPUAffinity
+        )
     }
 }
 
@@ -44,8 +35,7 @@ extension Box: SpecDecodable {
         let height: UInt? = object.required("height")
         let width: UInt? = object.required("width")
         guard let height, let width else { throw ProblemAlreadyRecorded() }
-        self.height = height
-        self.width = width
+        self.init(height: height, width: width)
     }
 }
 
@@ -57,10 +47,7 @@ extension User: SpecDecodable {
         let umask: UInt32? = object.optional("umask")
         let additionalGids: [UInt32]? = object.optional("additionalGids")
         guard let uid, let gid else { throw ProblemAlreadyRecorded() }
-        self.uid = uid
-        self.gid = gid
-        self.umask = umask
-        self.additionalGids = additionalGids
+        self.init(uid: uid, gid: gid, umask: umask, additionalGids: additionalGids)
     }
 }
 
@@ -72,11 +59,9 @@ extension LinuxCapabilities: SpecDecodable {
         let inheritable: [Capability]? = object.optional("inheritable")
         let permitted: [Capability]? = object.optional("permitted")
         let ambient: [Capability]? = object.optional("ambient")
-        self.bounding = bounding
-        self.effective = effective
-        self.inheritable = inheritable
-        self.permitted = permitted
-        self.ambient = ambient
+        self.init(
+            bounding: bounding, effective: effective, inheritable: inheritable, permitted: permitted, ambient: ambient
+        )
     }
 }
 
@@ -87,9 +72,7 @@ extension POSIXRlimit: SpecDecodable {
         let hard: UInt64? = object.required("hard")
         let soft: UInt64? = object.required("soft")
         guard let type, let hard, let soft else { throw ProblemAlreadyRecorded() }
-        self.type = type
-        self.hard = hard
-        self.soft = soft
+        self.init(type: type, hard: hard, soft: soft)
     }
 }
 
@@ -104,13 +87,10 @@ extension Scheduler: SpecDecodable {
         let deadline: UInt64? = object.optional("deadline")
         let period: UInt64? = object.optional("period")
         guard let policy else { throw ProblemAlreadyRecorded() }
-        self.policy = policy
-        self.nice = nice
-        self.priority = priority
-        self.flags = flags
-        self.runtime = runtime
-        self.deadline = deadline
-        self.period = period
+        self.init(
+            policy: policy, nice: nice, priority: priority, flags: flags, runtime: runtime, deadline: deadline,
+            period: period
+        )
     }
 }
 
@@ -120,8 +100,7 @@ extension LinuxIOPriority: SpecDecodable {
         let `class`: IOPriorityClass? = object.required("class")
         let priority: Int32? = object.optional("priority")
         guard let `class` else { throw ProblemAlreadyRecorded() }
-        self.class = `class`
-        self.priority = priority
+        self.init(class: `class`, priority: priority)
     }
 }
 
@@ -130,7 +109,6 @@ extension CPUAffinity: SpecDecodable {
         let object = try SpecObject(value, at: path, recorder)
         let initial: String? = object.optional("initial")
         let final: String? = object.optional("final")
-        self.initial = initial
-        self.final = final
+        self.init(initial: initial, final: final)
     }
 }

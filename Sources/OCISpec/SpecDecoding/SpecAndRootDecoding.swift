@@ -14,15 +14,10 @@ extension Spec: SpecDecodable {
         let annotations: [String: String]? = object.optional("annotations")
         let linux: Linux? = object.optional("linux")
         guard let ociVersion else { throw ProblemAlreadyRecorded() }
-        self.ociVersion = ociVersion
-        self.process = process
-        self.root = root
-        self.hostname = hostname
-        self.domainname = domainname
-        self.mounts = mounts
-        self.hooks = hooks
-        self.annotations = annotations
-        self.linux = linux
+        self.init(
+            ociVersion: ociVersion, process: process, root: root, hostname: hostname, domainname: domainname,
+            mounts: mounts, hooks: hooks, annotations: annotations, linux: linux
+        )
     }
 }
 
@@ -32,7 +27,6 @@ extension Root: SpecDecodable {
         let path: String? = object.required("path")
         let readonly: Bool? = object.optional("readonly")
         guard let path else { throw ProblemAlreadyRecorded() }
-        self.path = path
-        self.readonly = readonly
+        self.init(path: path, readonly: readonly)
     }
 }
