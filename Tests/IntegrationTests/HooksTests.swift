@@ -15,6 +15,23 @@ struct HooksTests {
         .members(["path": .string("/bin/sh"), "args": .strings(["sh", "-c", "echo \(message) >&2; exit 3"])])
     }
 
+    /// A recorder for every hook kind. startContainer runs inside the container: its log is the same file,
+    /// bind-mounted at /hooks (the rootfs must be the fixture's own copy, for the mount point).
+    private static func recordEveryHook(_ fixture: ContainerFixture, log: String) {
+        var mounts = fixture.config["mounts"]?.arrayValue ?? []
+        mounts.append(.members(["destination": .string("/hooks"), "type": .string("bind"),
+                                "source": .string(fixture.directory), "options": .strings(["rbind", "rw"])]))
+        fixture.config.set("mounts", to: .array(mounts))
+        fixture.config.set("hooks", to: .members([
+            "prestart": .array([recorder("prestart", log: log)]),
+            "createRuntime": .array([recorder("createRuntime", log: log)]),
+            "createContainer": .array([recorder("createContainer", log: log)]),
+            "startContainer": .array([recorder("startContainer", log: "/hooks/hooks.log")]),
+            "poststart": .array([recorder("poststart", log: log)]),
+            "poststop": .array([recorder("poststop", log: log)]),
+        ]))
+    }
+
     /// Each log line: name, hostname where it ran, and the parsed state.
     private static func entries(_ log: String) -> [(name: String, hostname: String, state: JSONValue?)] {
         CLIHarness.readFile(log).lines.filter { !$0.isEmpty }.map { line in
@@ -29,19 +46,7 @@ struct HooksTests {
         try fixture.useRootfsCopy()  // the /hooks mount point is created in the rootfs: not in the shared one
         let log = fixture.directory + "/hooks.log"
         fixture.config.set("hostname", to: .string("hook-box"))
-        // startContainer runs inside the container: its log is the same file, bind-mounted at /hooks.
-        var mounts = fixture.config["mounts"]?.arrayValue ?? []
-        mounts.append(.members(["destination": .string("/hooks"), "type": .string("bind"),
-                                "source": .string(fixture.directory), "options": .strings(["rbind", "rw"])]))
-        fixture.config.set("mounts", to: .array(mounts))
-        fixture.config.set("hooks", to: .members([
-            "prestart": .array([Self.recorder("prestart", log: log)]),
-            "createRuntime": .array([Self.recorder("createRuntime", log: log)]),
-            "createContainer": .array([Self.recorder("createContainer", log: log)]),
-            "startContainer": .array([Self.recorder("startContainer", log: "/hooks/hooks.log")]),
-            "poststart": .array([Self.recorder("poststart", log: log)]),
-            "poststop": .array([Self.recorder("poststop", log: log)]),
-        ]))
+        Self.recordEveryHook(fixture, log: log)
         fixture.setShell("sleep 300")
         let id = fixture.makeID()
         try #require(fixture.swiftlet(["create", "--bundle", fixture.bundle, id]).status == 0)
@@ -75,18 +80,7 @@ struct HooksTests {
         defer { fixture.cleanUp() }
         try fixture.useRootfsCopy()
         let log = fixture.directory + "/hooks.log"
-        var mounts = fixture.config["mounts"]?.arrayValue ?? []
-        mounts.append(.members(["destination": .string("/hooks"), "type": .string("bind"),
-                                "source": .string(fixture.directory), "options": .strings(["rbind", "rw"])]))
-        fixture.config.set("mounts", to: .array(mounts))
-        fixture.config.set("hooks", to: .members([
-            "prestart": .array([Self.recorder("prestart", log: log)]),
-            "createRuntime": .array([Self.recorder("createRuntime", log: log)]),
-            "createContainer": .array([Self.recorder("createContainer", log: log)]),
-            "startContainer": .array([Self.recorder("startContainer", log: "/hooks/hooks.log")]),
-            "poststart": .array([Self.recorder("poststart", log: log)]),
-            "poststop": .array([Self.recorder("poststop", log: log)]),
-        ]))
+        Self.recordEveryHook(fixture, log: log)
         let id = fixture.makeID()
         let run = fixture.runShell("echo ran >> /hooks/hooks.log", id: id)
         try #require(run.status == 0, "\(run)")
