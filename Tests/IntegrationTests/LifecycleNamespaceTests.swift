@@ -33,6 +33,25 @@ struct LifecycleNamespaceTests {
         #expect(devices == ["lo"], "\(result.stdout)")
     }
 
+    /// With one CPU to run on there is no side task (it could only take turns with the parent): the clone makes the
+    /// network namespace, and the container gets a new one all the same.
+    @Test func onOneCPUTheCloneMakesTheNetworkNamespace() throws {
+        let fixture = try ContainerFixture("netns-1cpu")
+        defer { fixture.cleanUp() }
+        fixture.setShell("readlink /proc/self/ns/net")
+        let id = fixture.makeID()
+        let result = SpawnedCommand.run(
+            ["/usr/bin/taskset", "-c", "0", CLIHarness.binary, "--root", fixture.root, "--debug", "run", "--bundle", fixture.bundle, id],
+            outputPrefix: fixture.directory + "/taskset")
+        try #require(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("one CPU to run on, the clone makes it"), "\(result.stderr)")
+        var buffer = [CChar](repeating: 0, count: 256)
+        try #require(readlink("/proc/self/ns/net", &buffer, buffer.count - 1) > 0)
+        let namespace = result.stdout.trimmingWhitespace
+        #expect(namespace.hasPrefix("net:[") && namespace != String(cString: buffer), "\(result.stdout)")
+        #expect(fixture.leftovers(of: id).isEmpty, "\(fixture.leftovers(of: id))")
+    }
+
     @Test func sysctlInTheContainersOwnNamespaces() throws {
         let fixture = try ContainerFixture("sysctl")
         defer { fixture.cleanUp() }

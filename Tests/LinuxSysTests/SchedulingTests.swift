@@ -28,6 +28,7 @@ import Testing
 
 @Test func currentAffinityIsNonEmpty() throws {
     #expect(!(try CPUSet.affinity()).cpus.isEmpty)
+    #expect(try CPUSet.affinityCount() == (try CPUSet.affinity()).cpus.count)
 }
 
 @Test func schedulerNames() {

@@ -86,6 +86,15 @@ public struct CPUSet: Equatable, Sendable {
         _ = try syscallOnce("sched_setaffinity") { cls_sched_setaffinity(pid, mask.count, mask) }
     }
 
+    /// How many CPUs the process may run on (sched_getaffinity(2), counted without building the set).
+    public static func affinityCount(pid: Int32 = 0) throws(SystemError) -> Int {
+        var mask = [UInt8](repeating: 0, count: 128)
+        let size = try syscallOnce("sched_getaffinity") { cls_sched_getaffinity(pid, mask.count, &mask) }
+        var count = 0
+        for byte in mask.prefix(Int(size)) { count += byte.nonzeroBitCount }
+        return count
+    }
+
     /// sched_getaffinity(2).
     public static func affinity(pid: Int32 = 0) throws(SystemError) -> CPUSet {
         var mask = [UInt8](repeating: 0, count: 1024)

@@ -6,6 +6,7 @@ import OCISpec
 /// tables) leaves the critical path of every create. Only where the init is cloned straight into its namespaces
 /// (DirectInit): with a user namespace the network namespace must belong to it, so the clone makes it as before.
 /// If the side task cannot start or fails, the clone makes the namespace as before and reports its own error.
+/// Nor with a single CPU to run on: the task would only take turns with the parent (one clone and exit more).
 struct EarlyNetworkNamespace: ~Copyable {
     private var maker: NamespaceMaker?
 
@@ -16,6 +17,11 @@ struct EarlyNetworkNamespace: ~Copyable {
         let namespaces = SetupPlanBuilder.planNamespaces(linux, problems: &problems)
         guard problems.isEmpty, DirectInit.isPossible(namespaces),
               NamespaceKinds(rawValue: namespaces.unshareFlags).contains(.network) else {
+            maker = nil
+            return
+        }
+        guard ((try? CPUSet.affinityCount()) ?? 0) > 1 else {
+            Log.debug("network namespace: one CPU to run on, the clone makes it")
             maker = nil
             return
         }
