@@ -31,10 +31,17 @@ enum ExpectedShape {
         return integers.first { $0 == type }
     }
 
-    static func integerWords(_ type: any FixedWidthInteger.Type, article: Bool) -> String {
-        let words = (type.isSigned ? "" : "unsigned ") + "\(type.bitWidth)-bit integer"
+    static func integerWords<I: FixedWidthInteger>(_ type: I.Type, article: Bool) -> String {
+        let words = (I.isSigned ? "" : "unsigned ") + "\(I.bitWidth)-bit integer"
         guard article else { return words }
-        return type.isSigned ? "a " + words : "an " + words
+        return I.isSigned ? "a " + words : "an " + words
+    }
+
+    /// What is wrong with a number that is no `I`: out of the type's range, or not an integer at all.
+    static func integerProblem<I: FixedWidthInteger>(_ number: JSONNumber, as type: I.Type) -> String {
+        let words = integerWords(type, article: true)
+        if number.isInteger { return "\(number.literal) is out of range for \(words) (\(I.min)…\(I.max))" }
+        return "expected \(words), found \(number.literal)"
     }
 }
 

@@ -11,39 +11,51 @@ public enum JSONValueDecoder {
 
     /// Throws every problem (syntax, types, unknown enum values) at once.
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(ConfigError) -> T {
-        let outcome = decodeCollecting(type, from: bytes)
-        guard let value = outcome.value, outcome.problems.isEmpty else {
-            throw ConfigError(problems: outcome.problems)
-        }
-        return value
+        try decodeCollecting(type, from: bytes).get()
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(ConfigError) -> T {
-        let outcome = decodeCollecting(type, from: value)
-        guard let decoded = outcome.value, outcome.problems.isEmpty else {
-            throw ConfigError(problems: outcome.problems)
-        }
-        return decoded
+        try decodeCollecting(type, from: value).get()
     }
 
     /// Never throws: a syntax error becomes the single problem (path empty, message with line and column).
     public static func decodeCollecting<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) -> Outcome<T> {
+        parsing(bytes) { decodeCollecting(type, from: $0) }
+    }
+
+    public static func decodeCollecting<T: Decodable>(_ type: T.Type, from value: JSONValue) -> Outcome<T> {
+        collecting { recorder in
+            try ValueDecoder(value: value, codingPath: [], recorder: recorder, expectedType: type).decode(type, from: value, at: [])
+        }
+    }
+
+    /// The outcome of `decode` on the document `bytes` hold; a syntax error becomes the single problem (path empty,
+    /// message with line and column). Shared with SpecDecoder.
+    static func parsing<T>(_ bytes: [UInt8], _ decode: (JSONValue) -> Outcome<T>) -> Outcome<T> {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
             return Outcome(value: nil, problems: [.error("", error.description)], droppedPaths: [""])
         }
-        return decodeCollecting(type, from: value)
+        return decode(value)
     }
 
-    public static func decodeCollecting<T: Decodable>(_ type: T.Type, from value: JSONValue) -> Outcome<T> {
+    /// Runs a decode that records its problems; the root counts as dropped when it could not be decoded.
+    static func collecting<T>(_ decode: (ProblemRecorder) throws -> T) -> Outcome<T> {
         let recorder = ProblemRecorder()
-        let root = ValueDecoder(value: value, codingPath: [], recorder: recorder, expectedType: type)
-        let decoded = try? root.decode(type, from: value, at: [])
+        let decoded = try? decode(recorder)
         var dropped = recorder.droppedPaths
         if decoded == nil { dropped.append("") }
         return Outcome(value: decoded, problems: recorder.problems, droppedPaths: dropped)
+    }
+}
+
+extension JSONValueDecoder.Outcome {
+    /// The value, when there is one and no problem; else every problem at once.
+    public func get() throws(ConfigError) -> T {
+        guard let value, problems.isEmpty else { throw ConfigError(problems: problems) }
+        return value
     }
 }
 

@@ -6,11 +6,11 @@ public final class ProblemRecorder {
     private(set) var droppedPaths: [String] = []
 
     func record(_ path: [any CodingKey], _ message: String) {
-        problems.append(.error(JSONPath.render(path), message))
+        record(JSONPath.render(path), message)
     }
 
     func dropped(_ path: [any CodingKey]) {
-        droppedPaths.append(JSONPath.render(path))
+        dropped(JSONPath.render(path))
     }
 
     /// The same with the path already rendered (SpecDecodable builds it as it goes).

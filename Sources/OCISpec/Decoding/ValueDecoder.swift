@@ -128,12 +128,7 @@ final class ValueDecoder: Decoder {
     private func decodeInteger<I: FixedWidthInteger>(_ type: I.Type, from value: JSONValue, at path: [any CodingKey]) throws -> I {
         guard case .number(let number) = value else { throw typeMismatch(type, value, path) }
         if let integer = number.integer(I.self) { return integer }
-        let words = ExpectedShape.integerWords(type, article: true)
-        if number.isInteger {
-            recorder.record(path, "\(number.literal) is out of range for \(words) (\(I.min)…\(I.max))")
-        } else {
-            recorder.record(path, "expected \(words), found \(number.literal)")
-        }
+        recorder.record(path, ExpectedShape.integerProblem(number, as: I.self))
         throw ProblemAlreadyRecorded()
     }
 

@@ -1,29 +1,18 @@
-/// The integer types of the spec: a JSON number that is an integer within the type's range. The words are
-/// JSONValueDecoder's: "an unsigned 32-bit integer", "… is out of range for a 64-bit integer (min…max)".
+/// The integer types of the spec: a JSON number that is an integer within the type's range, with
+/// JSONValueDecoder's words (ExpectedShape): "an unsigned 32-bit integer", "… is out of range for …".
 protocol SpecInteger: FixedWidthInteger, SpecDecodable {}
 
 extension SpecInteger {
-    public static var expectedShape: String { words(article: true) }
-    public static var expectedShapes: String { words(article: false) + "s" }
+    public static var expectedShape: String { ExpectedShape.integerWords(Self.self, article: true) }
+    public static var expectedShapes: String { ExpectedShape.integerWords(Self.self, article: false) + "s" }
 
     public init(spec value: JSONValue, at path: String, _ recorder: ProblemRecorder) throws(ProblemAlreadyRecorded) {
         guard case .number(let number) = value else { throw Self.mismatch(value, at: path, recorder) }
-        if let integer = number.integer(Self.self) {
-            self = integer
-            return
+        guard let integer = number.integer(Self.self) else {
+            recorder.record(path, ExpectedShape.integerProblem(number, as: Self.self))
+            throw ProblemAlreadyRecorded()
         }
-        if number.isInteger {
-            recorder.record(path, "\(number.literal) is out of range for \(Self.words(article: true)) (\(Self.min)…\(Self.max))")
-        } else {
-            recorder.record(path, "expected \(Self.words(article: true)), found \(number.literal)")
-        }
-        throw ProblemAlreadyRecorded()
-    }
-
-    private static func words(article: Bool) -> String {
-        let words = (isSigned ? "" : "unsigned ") + "\(bitWidth)-bit integer"
-        guard article else { return words }
-        return isSigned ? "a " + words : "an " + words
+        self = integer
     }
 }
 
