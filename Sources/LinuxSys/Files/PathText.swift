@@ -4,12 +4,7 @@
 public enum PathText {
     /// "/" followed by the components joined with "/"; "/" for none.
     public static func absolute(_ components: [Substring]) -> String {
-        var path = ""
-        for component in components {
-            path.append("/")
-            path.append(contentsOf: component)
-        }
-        return path.isEmpty ? "/" : path
+        "/" + joined(components, separator: "/")
     }
 
     /// The components joined with `separator` ("a/b" for relative paths, "," for mount data …).

@@ -9,7 +9,6 @@ import Glibc
 /// One at a time (the task's stack is static). Dropped unfinished, it still waits for the task and closes the fd,
 /// so no namespace outlives it by accident.
 public struct NamespaceMaker: ~Copyable {
-    public let kind: NamespaceKinds
     /// The side task's id (tests check it is reaped).
     let task: Int32
 
@@ -17,11 +16,10 @@ public struct NamespaceMaker: ~Copyable {
     public static func start(_ kind: NamespaceKinds) throws(SystemError) -> NamespaceMaker {
         let task = cls_ns_maker_start(kind.rawValue)
         guard task > 0 else { throw SystemError(op: "clone (namespace maker)", errno: Errno(rawValue: -task)) }
-        return NamespaceMaker(kind: kind, task: task)
+        return NamespaceMaker(task: task)
     }
 
-    private init(kind: NamespaceKinds, task: Int32) {
-        self.kind = kind
+    private init(task: Int32) {
         self.task = task
     }
 

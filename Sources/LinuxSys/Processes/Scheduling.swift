@@ -88,20 +88,24 @@ public struct CPUSet: Equatable, Sendable {
 
     /// How many CPUs the process may run on (sched_getaffinity(2), counted without building the set).
     public static func affinityCount(pid: Int32 = 0) throws(SystemError) -> Int {
-        var mask = [UInt8](repeating: 0, count: 128)
-        let size = try syscallOnce("sched_getaffinity") { cls_sched_getaffinity(pid, mask.count, &mask) }
         var count = 0
-        for byte in mask.prefix(Int(size)) { count += byte.nonzeroBitCount }
+        for byte in try affinityMask(pid: pid) { count += byte.nonzeroBitCount }
         return count
     }
 
     /// sched_getaffinity(2).
     public static func affinity(pid: Int32 = 0) throws(SystemError) -> CPUSet {
+        let mask = try affinityMask(pid: pid)
+        var cpus: [Int] = []
+        for index in 0..<(mask.count * 8) where mask[index / 8] & (1 << UInt8(index % 8)) != 0 { cpus.append(index) }
+        return CPUSet(cpus: cpus)
+    }
+
+    /// The kernel's affinity bitmap, as many bytes as it reports.
+    private static func affinityMask(pid: Int32) throws(SystemError) -> [UInt8] {
         var mask = [UInt8](repeating: 0, count: 1024)
         let size = try syscallOnce("sched_getaffinity") { cls_sched_getaffinity(pid, mask.count, &mask) }
-        var cpus: [Int] = []
-        for index in 0..<(Int(size) * 8) where mask[index / 8] & (1 << UInt8(index % 8)) != 0 { cpus.append(index) }
-        return CPUSet(cpus: cpus)
+        return Array(mask.prefix(Int(size)))
     }
 }
 
